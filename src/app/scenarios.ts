@@ -1,0 +1,24 @@
+import { validateScenario, type ScenarioFile } from '../engine'
+
+/**
+ * The bundled scenarios, validated like any user file: a broken one is listed with its error
+ * instead of taking the page down.
+ */
+const files = import.meta.glob<unknown>('../../scenarios/*.json', { eager: true, import: 'default' })
+
+export interface Bundled {
+  readonly file: string
+  readonly scenario: ScenarioFile | null
+  readonly error: string | null
+}
+
+export const bundled: readonly Bundled[] = Object.entries(files)
+  .map(([path, json]): Bundled => {
+    const file = path.replace(/^.*\//, 'scenarios/')
+    try {
+      return { file, scenario: validateScenario(json, file), error: null }
+    } catch (e) {
+      return { file, scenario: null, error: e instanceof Error ? e.message : String(e) }
+    }
+  })
+  .sort((a, b) => a.file.localeCompare(b.file))

@@ -1,0 +1,50 @@
+/** A tiny argument parser: the CLI's flags are few and their errors must be one clear line. */
+export interface CliArgs {
+  readonly target: string
+  readonly with: string[]
+  readonly json: boolean
+  readonly schedule: string | null
+  readonly maxStates: number | null
+  readonly maxMillis: number | null
+}
+
+export class UsageError extends Error {}
+
+const VALUED = new Set(['--with', '--schedule', '--max-states', '--max-ms'])
+
+export function parseArgs(argv: readonly string[], usage: string): CliArgs {
+  const out = {
+    target: '',
+    with: [] as string[],
+    json: false,
+    schedule: null as string | null,
+    maxStates: null as number | null,
+    maxMillis: null as number | null,
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? ''
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined]
+    if (flag === '--json') out.json = true
+    else if (flag === '--help' || flag === '-h') throw new UsageError(usage)
+    else if (VALUED.has(flag)) {
+      const value = inline ?? argv[++i]
+      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value\n${usage}`)
+      if (flag === '--with') out.with.push(...value.split(',').filter(Boolean))
+      else if (flag === '--schedule') out.schedule = value
+      else {
+        const n = Number(value)
+        if (!Number.isInteger(n) || n < 1)
+          throw new UsageError(`${flag} needs a positive whole number, got '${value}'`)
+        if (flag === '--max-states') out.maxStates = n
+        else out.maxMillis = n
+      }
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'\n${usage}`)
+    else if (out.target === '') out.target = a
+    else throw new UsageError(`unexpected argument '${a}'\n${usage}`)
+  }
+  if (out.target === '') throw new UsageError(usage)
+  return out
+}

@@ -1,0 +1,41 @@
+import { performance } from 'node:perf_hooks'
+
+import { buildProgram, explore } from '../engine'
+import { parseArgs } from './args'
+import { runCli, table } from './run'
+import { loadScenario } from './scenarioFiles'
+
+const USAGE =
+  'usage: npm run explore -- <scenario-id or file> [--with <toggle>]... [--max-states N] [--max-ms N] [--json]'
+
+runCli(() => {
+  const args = parseArgs(process.argv.slice(2), USAGE)
+  const program = buildProgram(loadScenario(args.target), args.with)
+  const t0 = performance.now()
+  const r = explore(program, {
+    ...(args.maxStates !== null && { maxStates: args.maxStates }),
+    ...(args.maxMillis !== null && { maxMillis: args.maxMillis }),
+    now: () => performance.now(),
+  })
+  const elapsedMs = Math.round((performance.now() - t0) * 10) / 10
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ...r, elapsedMs })}\n`)
+    return
+  }
+  const lines = [
+    `${r.scenario}  toggles: ${r.toggles.join(', ') || '(none)'}`,
+    `${r.complete ? 'complete' : (r.incompleteReason ?? 'incomplete')}: ${String(r.states)} states, ${String(r.transitions)} transitions, ${String(r.terminalStates)} terminal, depth ${String(r.maxDepth)}, ${String(elapsedMs)} ms`,
+    '',
+    table([
+      ['outcome', 'severity', 'reachable', 'shortest schedule'],
+      ...r.outcomes.map((o) => [
+        o.id,
+        o.severity,
+        String(o.reachable),
+        o.cycle ? `${o.cycle.prefix} then repeat ${o.cycle.repeat}` : (o.shortest ?? '-'),
+      ]),
+    ]),
+  ]
+  for (const e of r.errors) lines.push(`model error after ${e.schedule}: ${e.message}`)
+  process.stdout.write(`${lines.join('\n')}\n`)
+})

@@ -1,0 +1,97 @@
+import { buildProgram, formatSchedule, replay, scheduleText } from '../engine'
+import { parseArgs, UsageError } from './args'
+import { runCli, table } from './run'
+import { loadScenario } from './scenarioFiles'
+
+const USAGE =
+  'usage: npm run replay -- <scenario-id or file> --schedule <schedule|reported> [--with <toggle>]... [--json]'
+
+runCli(() => {
+  const args = parseArgs(process.argv.slice(2), USAGE)
+  if (args.schedule === null) throw new UsageError(`--schedule is required\n${USAGE}`)
+  const sc = loadScenario(args.target)
+  const isReported = args.schedule.trim().toLowerCase() === 'reported'
+  const program = buildProgram(sc, isReported && args.with.length === 0 ? sc.reported.with : args.with)
+  const r = replay(program, args.schedule)
+  const final = r.states[r.states.length - 1]
+  const outcomes = r.outcomes.map((id) => {
+    const o = sc.outcomes.find((x) => x.id === id)
+    return {
+      id,
+      severity: o?.severity ?? 'bad',
+      title: o?.title ?? id,
+      explain: o?.explain ?? '',
+      at: r.reachedAt[id],
+    }
+  })
+  if (args.json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        scenario: sc.id,
+        toggles: program.toggles,
+        schedule: formatSchedule(r.executed),
+        requested: scheduleText(program, args.schedule),
+        steps: r.records.map((rec, i) => {
+          const step = program.threads
+            .find((t) => t.letter === rec.thread)
+            ?.steps.find((s) => s.spec.id === rec.stepId)
+          return {
+            position: i + 1,
+            ...rec,
+            fn: step?.spec.fn,
+            file: step?.spec.file,
+            link: step?.link,
+            title: step?.spec.title,
+          }
+        }),
+        error: r.error,
+        outcomes,
+        terminal: r.terminal,
+        final,
+      })}\n`
+    )
+  } else {
+    const rows = r.records.map((rec, i) => {
+      const step = program.threads
+        .find((t) => t.letter === rec.thread)
+        ?.steps.find((s) => s.spec.id === rec.stepId)
+      const changes = rec.effects.flatMap((e) =>
+        e.kind === 'write'
+          ? [`${e.path} ${e.before}→${e.after}`]
+          : e.kind === 'check'
+            ? [`check ${e.what}: ${e.actual} vs expected ${e.expected}`]
+            : e.kind === 'block'
+              ? [`${e.t} ${e.reason}`]
+              : []
+      )
+      return [
+        String(i + 1),
+        rec.thread,
+        rec.stepId,
+        `${step?.spec.fn ?? ''}: ${step?.spec.title ?? ''}${rec.kind === 'wait' ? ' (waits)' : ''}`,
+        changes.join('; '),
+      ]
+    })
+    const lines = [
+      `${sc.id}  toggles: ${program.toggles.join(', ') || '(none)'}  schedule: ${formatSchedule(r.executed)}`,
+      '',
+      table([['#', 'cpu', 'step', 'function: what', 'changes'], ...rows]),
+      '',
+    ]
+    if (r.error) lines.push(`stopped: ${r.error.message}`)
+    lines.push(
+      outcomes.length === 0
+        ? 'outcome: none reached'
+        : outcomes
+            .map((o) => `outcome: ${o.id} (${o.severity}) after step ${String(o.at)}: ${o.explain}`)
+            .join('\n')
+    )
+    if (!r.terminal && !r.error) lines.push('(the schedule ends before every thread has finished)')
+    process.stdout.write(`${lines.join('\n')}\n`)
+  }
+  // An impossible schedule is bad input: what ran is printed above, the reason goes to stderr.
+  if (r.error) {
+    process.stderr.write(`error: ${r.error.message}\n`)
+    process.exitCode = 2
+  }
+})

@@ -1,0 +1,167 @@
+/**
+ * Livelock under weak fairness (CONVENTIONS.md): a reachable cycle in which no progress step runs
+ * and every thread enabled throughout the cycle steps in it.
+ *
+ * Within one strongly connected component of the graph without progress edges, a cycle can use
+ * every edge, so the best cycle steps every thread that labels an internal edge, and a thread
+ * enabled in every state of the component is enabled throughout any cycle in it. Hence the
+ * component holds a fair cycle iff each thread enabled in all its states labels an internal edge.
+ */
+export interface Graph {
+  readonly size: number
+  /** Outgoing edges of state i: [to, thread index, isProgress] triples, flattened. */
+  readonly edges: readonly (readonly number[])[]
+  readonly threadCount: number
+}
+
+export interface FairCycle {
+  /** States of the component, and a walk inside it from `entry` back to `entry`. */
+  readonly component: readonly number[]
+  readonly entry: number
+  /** The cycle as thread indices, starting and ending at `entry`. */
+  readonly cycle: readonly number[]
+  /** Threads enabled in every state of the component: each steps in the cycle. */
+  readonly alwaysEnabled: readonly number[]
+}
+
+/** Iterative Tarjan over non-progress edges. */
+function components(g: Graph): number[][] {
+  const index = new Int32Array(g.size).fill(-1)
+  const low = new Int32Array(g.size)
+  const onStack = new Uint8Array(g.size)
+  const stack: number[] = []
+  const out: number[][] = []
+  let next = 0
+  for (let root = 0; root < g.size; root++) {
+    if (index[root] !== -1) continue
+    const work: [number, number][] = [[root, 0]]
+    index[root] = low[root] = next++
+    stack.push(root)
+    onStack[root] = 1
+    while (work.length > 0) {
+      const top = work[work.length - 1] as [number, number]
+      const [v, ei] = top
+      const es = g.edges[v] ?? []
+      if (ei < es.length) {
+        top[1] = ei + 3
+        if (es[ei + 2] === 1) continue
+        const w = es[ei] as number
+        if (index[w] === -1) {
+          index[w] = low[w] = next++
+          stack.push(w)
+          onStack[w] = 1
+          work.push([w, 0])
+        } else if (onStack[w]) low[v] = Math.min(low[v] as number, index[w] as number)
+        continue
+      }
+      work.pop()
+      const parent = work[work.length - 1]
+      if (parent) low[parent[0]] = Math.min(low[parent[0]] as number, low[v] as number)
+      if (low[v] === index[v]) {
+        const comp: number[] = []
+        let w: number
+        do {
+          w = stack.pop() as number
+          onStack[w] = 0
+          comp.push(w)
+        } while (w !== v)
+        out.push(comp)
+      }
+    }
+  }
+  return out
+}
+
+export function findFairCycle(g: Graph): FairCycle | null {
+  for (const comp of components(g)) {
+    const inComp = new Set(comp)
+    const stepping = new Set<number>()
+    let internal = 0
+    for (const v of comp) {
+      const es = g.edges[v] ?? []
+      for (let i = 0; i < es.length; i += 3)
+        if (es[i + 2] !== 1 && inComp.has(es[i] as number)) {
+          stepping.add(es[i + 1] as number)
+          internal++
+        }
+    }
+    if (internal === 0) continue
+    const alwaysEnabled: number[] = []
+    for (let t = 0; t < g.threadCount; t++) {
+      const everywhere = comp.every((v) => {
+        const es = g.edges[v] ?? []
+        for (let i = 0; i < es.length; i += 3) if (es[i + 1] === t) return true
+        return false
+      })
+      if (everywhere) alwaysEnabled.push(t)
+    }
+    if (!alwaysEnabled.every((t) => stepping.has(t))) continue
+    const entry = Math.min(...comp)
+    return { component: comp, entry, cycle: witness(g, inComp, entry, [...stepping]), alwaysEnabled }
+  }
+  return null
+}
+
+/**
+ * A closed walk from `entry` inside the component that visits every state of it (so the threads
+ * enabled throughout the walk are exactly those enabled everywhere in the component) and takes a
+ * step of every thread in `need`. Components larger than `TOUR_LIMIT` get a walk that only covers
+ * `need`; the verdict does not depend on the witness.
+ */
+const TOUR_LIMIT = 5000
+
+function witness(g: Graph, inComp: ReadonlySet<number>, entry: number, need: number[]): number[] {
+  const walkTo = (
+    from: number,
+    goal: (t: number, to: number) => boolean
+  ): { path: number[]; states: number[]; end: number } | null => {
+    const prev = new Map<number, [number, number]>()
+    const queue = [from]
+    const seen = new Set([from])
+    for (let qi = 0; qi < queue.length; qi++) {
+      const v = queue[qi] as number
+      const es = g.edges[v] ?? []
+      for (let i = 0; i < es.length; i += 3) {
+        const to = es[i] as number
+        const t = es[i + 1] as number
+        if (es[i + 2] === 1 || !inComp.has(to)) continue
+        if (goal(t, to)) {
+          const path = [t]
+          const states = [to]
+          let cur = v
+          while (cur !== from) {
+            const [p, pt] = prev.get(cur) as [number, number]
+            path.unshift(pt)
+            states.unshift(cur)
+            cur = p
+          }
+          return { path, states, end: to }
+        }
+        if (!seen.has(to)) {
+          seen.add(to)
+          prev.set(to, [v, t])
+          queue.push(to)
+        }
+      }
+    }
+    return null
+  }
+  const cycle: number[] = []
+  const visited = new Set([entry])
+  const stepped = new Set<number>()
+  const tour = inComp.size <= TOUR_LIMIT
+  let at = entry
+  for (;;) {
+    const r = walkTo(at, (t, to) => (need.includes(t) && !stepped.has(t)) || (tour && !visited.has(to)))
+    if (!r) break
+    cycle.push(...r.path)
+    r.path.forEach((t) => stepped.add(t))
+    r.states.forEach((v) => visited.add(v))
+    at = r.end
+  }
+  if (at !== entry || cycle.length === 0) {
+    const back = walkTo(at, (_t, to) => to === entry)
+    if (back) cycle.push(...back.path)
+  }
+  return cycle
+}

@@ -1,0 +1,35 @@
+/**
+ * The engine's public surface: everything outside src/engine reaches it through this file.
+ */
+export type { Effect } from './model/effect'
+export type {
+  Entry,
+  Folio,
+  Letter,
+  LockState,
+  PteTable,
+  State,
+  ThreadState,
+  Value,
+  WaitReason,
+} from './model/types'
+export { formatEntry, formatPage, formatValue, hex } from './model/format'
+export { GUP_PIN_COUNTING_BIAS } from './model/folio'
+export { parseScenario, validateScenario, ScenarioError, MAX_SCENARIO_BYTES } from './scenario/load'
+export type { ScenarioFile, StepSpec, ToggleSpec, OutcomeSpec } from './scenario/schema'
+export { buildProgram, resolveToggles, type Program, type Step, type ThreadProgram } from './scenario/program'
+export { sourceLink, identLink } from './scenario/sourceLink'
+export {
+  runStep,
+  enabledThreads,
+  isDone,
+  whyNotRunnable,
+  currentStep,
+  StepError,
+  type StepRecord,
+} from './interp/step'
+export { outcomesAt, allOutcomes, isTerminal, isDeadlocked, type Outcome } from './interp/outcomes'
+export { parseSchedule, formatSchedule, ScheduleSyntaxError, MAX_SCHEDULE_STEPS } from './schedule/notation'
+export { replay, scheduleText, type Replay, type ReplayError } from './schedule/replay'
+export { explore, type ExploreOptions, type ExploreResult, type OutcomeReport } from './explore/explore'
+export { stateKey } from './explore/stateKey'

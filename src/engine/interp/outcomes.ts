@@ -1,0 +1,98 @@
+import { Draft } from '../model/draft'
+import { formatEntry, formatPage, parsePage } from '../model/format'
+import { walk } from '../model/pagetable'
+import type { State, Value } from '../model/types'
+import type { Program } from '../scenario/program'
+import type { Expr, OutcomeSpec, Predicate } from '../scenario/schema'
+import { enabledThreads, isDone } from './step'
+
+/**
+ * Outcomes are predicates the engine evaluates on states (and on run facts kept in the state as
+ * marks). `when: end` outcomes are judged only where no thread can move; `when: any` at every
+ * state. A terminal state with an unfinished thread is the built-in `deadlock` outcome.
+ */
+export type Outcome = OutcomeSpec | typeof DEADLOCK
+
+export const DEADLOCK = {
+  id: 'deadlock',
+  severity: 'bad',
+  title: 'Deadlock',
+  explain:
+    'No thread can move, yet some have not finished: each waits for something only a blocked thread can give.',
+  when: 'end',
+  predicate: { mark: '__deadlock__' },
+} as const satisfies OutcomeSpec
+
+export function allOutcomes(p: Program): readonly Outcome[] {
+  const own = p.scenario.outcomes
+  return own.some((o) => o.id === DEADLOCK.id) ? own : [...own, DEADLOCK]
+}
+
+type Scalar = string | number | boolean | null
+
+function scalar(v: Value | undefined): Scalar {
+  if (v === undefined) return null
+  if (typeof v === 'object' && v !== null) return Array.isArray(v) ? v.join(',') : formatEntry(v as never)
+  return v
+}
+
+function address(p: Program, a: string | number): number {
+  return typeof a === 'number' ? a : (p.addresses[a] ?? Number(a))
+}
+
+export function evalExpr(p: Program, s: State, e: Expr): Scalar {
+  if (e === null || typeof e !== 'object') return e
+  if ('local' in e) {
+    const [t = '', name = ''] = e.local.split('.')
+    return scalar(s.threads[t]?.locals[name])
+  }
+  if ('var' in e) return scalar(s.vars[e.var])
+  if ('folio' in e) {
+    const f = s.folios[e.folio]
+    return f ? f[e.field] : null
+  }
+  const d = new Draft(s, p.world)
+  if ('walk' in e) {
+    const { page } = walk(d, 'mm', address(p, e.walk))
+    return page ? formatPage(page) : 'none'
+  }
+  if ('pte' in e) return formatEntry(walk(d, 'mm', address(p, e.pte)).leaf)
+  const pageText = 'content' in e ? evalExpr(p, s, { walk: e.content }) : evalExpr(p, s, e.pageContent)
+  if (typeof pageText !== 'string' || pageText === 'none') return null
+  const page = parsePage(pageText)
+  return s.folios[page.folio]?.content[page.sub] ?? null
+}
+
+export function evalPredicate(p: Program, s: State, pr: Predicate): boolean {
+  if ('mark' in pr) return s.marks[pr.mark] === true
+  if ('finished' in pr) return isDone(p, s, pr.finished)
+  if ('eq' in pr) return evalExpr(p, s, pr.eq[0]) === evalExpr(p, s, pr.eq[1])
+  if ('ne' in pr) return evalExpr(p, s, pr.ne[0]) !== evalExpr(p, s, pr.ne[1])
+  if ('all' in pr) return pr.all.every((x) => evalPredicate(p, s, x))
+  if ('any' in pr) return pr.any.some((x) => evalPredicate(p, s, x))
+  return !evalPredicate(p, s, pr.not)
+}
+
+export function isTerminal(p: Program, s: State): boolean {
+  return enabledThreads(p, s).length === 0
+}
+
+export function isDeadlocked(p: Program, s: State): boolean {
+  return isTerminal(p, s) && p.threads.some((t) => !isDone(p, s, t.letter))
+}
+
+/** The ids of the state-predicate outcomes that hold in `s`. */
+export function outcomesAt(p: Program, s: State): string[] {
+  const terminal = isTerminal(p, s)
+  const hits: string[] = []
+  for (const o of allOutcomes(p)) {
+    if ('kind' in o) continue
+    if (o.id === DEADLOCK.id && o === DEADLOCK) {
+      if (isDeadlocked(p, s)) hits.push(o.id)
+      continue
+    }
+    if (o.when === 'end' && !terminal) continue
+    if (evalPredicate(p, s, o.predicate)) hits.push(o.id)
+  }
+  return hits
+}

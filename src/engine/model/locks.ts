@@ -1,0 +1,155 @@
+import type { Draft, World } from './draft'
+import { ModelError } from './errors'
+import type { Letter, LockMode, LockState, WaitReason } from './types'
+
+/**
+ * Lock semantics, as Linux has them:
+ * - spinlocks are queued (qspinlock): waiters take the lock in arrival order, and the model hands
+ *   it to the head waiter on release, so a spinner can never starve the next owner;
+ * - rw-semaphores and mutexes sleep; an rwsem admits readers together, but a reader arriving
+ *   behind a queued writer waits (no writer starvation), and trylock fails whenever anyone waits;
+ * - the folio lock (PG_locked) is a sleeping exclusive lock whose waiters may also just wait for
+ *   it to be released without taking it (`migration_entry_wait_on_locked`).
+ *
+ * A waiter is handed the resource while blocked (`granted`); its waiting step then runs in full
+ * the next time it is scheduled.
+ */
+export type LockKind = World['lockKinds'][string]
+
+const FOLIO_LOCK = 'PG_locked:'
+
+export function folioLockName(folio: string): string {
+  return `${FOLIO_LOCK}${folio}`
+}
+
+export function lockKind(world: World, name: string): LockKind {
+  if (name.startsWith(FOLIO_LOCK)) return 'folio'
+  const k = world.lockKinds[name]
+  if (!k) throw new ModelError(`unknown lock '${name}'`)
+  return k
+}
+
+function compatible(l: LockState, mode: LockMode, kind: LockKind): boolean {
+  if (l.holders.length === 0) return true
+  return kind === 'rwsem' && mode === 'read' && l.holders.every((h) => h.mode === 'read')
+}
+
+function normalMode(kind: LockKind, mode: LockMode): LockMode {
+  return kind === 'rwsem' ? mode : 'write'
+}
+
+export function describeHolders(l: LockState): string {
+  if (l.holders.length === 0) return 'free'
+  return l.holders.map((h) => (h.mode === 'read' ? `${h.t} (read)` : h.t)).join(', ')
+}
+
+/** Take the lock now or queue for it. Returns whether the caller holds it when this returns. */
+export function acquire(d: Draft, t: Letter, name: string, mode: LockMode): 'acquired' | 'queued' {
+  const kind = lockKind(d.world, name)
+  const m = normalMode(kind, mode)
+  const l = d.lock(name)
+  if (d.thread(t).granted) {
+    if (!l.holders.some((h) => h.t === t))
+      throw new ModelError(`${t} was woken for ${name} but does not hold it`)
+    d.patchThread(t, { granted: false })
+    d.effects.push({ kind: 'lock', lock: name, mode: m, t })
+    return 'acquired'
+  }
+  if (l.holders.some((h) => h.t === t)) throw new ModelError(`${t} already holds ${name}: self-deadlock`)
+  if (l.waiters.length === 0 && compatible(l, m, kind)) {
+    d.putLock(name, { holders: [...l.holders, { t, mode: m }], waiters: l.waiters })
+    d.effects.push({ kind: 'lock', lock: name, mode: m, t })
+    return 'acquired'
+  }
+  const reason: WaitReason = { kind: 'lock', lock: name, mode: m, spin: kind === 'spin' }
+  d.putLock(name, { holders: l.holders, waiters: [...l.waiters, { t, mode: m, want: 'acquire' }] })
+  block(
+    d,
+    t,
+    reason,
+    `${kind === 'spin' ? 'spinning' : 'sleeping'} on ${name}, held by ${describeHolders(l)}`
+  )
+  return 'queued'
+}
+
+/** `spin_trylock`, `down_read_trylock`, `folio_trylock`: never blocks. */
+export function tryAcquire(d: Draft, t: Letter, name: string, mode: LockMode): boolean {
+  const kind = lockKind(d.world, name)
+  const m = normalMode(kind, mode)
+  const l = d.lock(name)
+  if (l.holders.some((h) => h.t === t)) throw new ModelError(`${t} already holds ${name}`)
+  if (l.waiters.length > 0 || !compatible(l, m, kind)) {
+    d.read(`locks:${name}`, describeHolders(l))
+    return false
+  }
+  d.putLock(name, { holders: [...l.holders, { t, mode: m }], waiters: l.waiters })
+  d.effects.push({ kind: 'lock', lock: name, mode: m, t })
+  return true
+}
+
+export function release(d: Draft, t: Letter, name: string): void {
+  const l = d.lock(name)
+  if (!l.holders.some((h) => h.t === t))
+    throw new ModelError(`${t} releases ${name}, which it does not hold (held by ${describeHolders(l)})`)
+  d.putLock(name, { holders: l.holders.filter((h) => h.t !== t), waiters: l.waiters })
+  d.effects.push({ kind: 'unlock', lock: name, t })
+  handOver(d, name)
+}
+
+/** Wait until the lock is released, without taking it. Returns true if it is free already. */
+export function waitUnlocked(d: Draft, t: Letter, name: string): boolean {
+  const l = d.lock(name)
+  if (d.thread(t).granted) {
+    d.patchThread(t, { granted: false })
+    return true
+  }
+  if (l.holders.length === 0) return true
+  d.putLock(name, { holders: l.holders, waiters: [...l.waiters, { t, mode: 'read', want: 'unlock-wait' }] })
+  block(
+    d,
+    t,
+    { kind: 'unlock-wait', lock: name },
+    `sleeping until ${name} is released by ${describeHolders(l)}`
+  )
+  return false
+}
+
+export function holds(d: Draft, t: Letter, name: string): boolean {
+  return d.lock(name).holders.some((h) => h.t === t)
+}
+
+/** Wake waiters in arrival order while they can be satisfied; the first that cannot stops it. */
+function handOver(d: Draft, name: string): void {
+  const kind = lockKind(d.world, name)
+  let l = d.lock(name)
+  while (l.waiters.length > 0) {
+    const [head, ...rest] = l.waiters
+    if (!head) break
+    if (head.want === 'unlock-wait') {
+      if (l.holders.length > 0) break
+      l = { holders: l.holders, waiters: rest }
+    } else {
+      if (!compatible(l, head.mode, kind)) break
+      l = { holders: [...l.holders, { t: head.t, mode: head.mode }], waiters: rest }
+    }
+    wake(d, head.t, head.want === 'acquire' ? `handed ${name}` : `${name} released`)
+  }
+  d.putLock(name, l)
+}
+
+export function block(d: Draft, t: Letter, reason: WaitReason, text: string): void {
+  d.patchThread(t, { blocked: reason })
+  d.effects.push({ kind: 'block', t, reason: text })
+}
+
+/** Hand a waited-for resource to a thread blocked at the start of its step. */
+export function wake(d: Draft, t: Letter, text: string): void {
+  d.patchThread(t, { blocked: null, granted: true })
+  d.effects.push({ kind: 'wake', t, reason: text })
+}
+
+/** End a wait that began after a step finished (IPI acks, grace periods): nothing is handed over. */
+export function resume(d: Draft, t: Letter, text: string): void {
+  d.patchThread(t, { blocked: null })
+  d.effects.push({ kind: 'wake', t, reason: text })
+}

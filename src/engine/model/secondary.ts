@@ -1,0 +1,46 @@
+import type { Draft } from './draft'
+import { formatPage } from './format'
+import { pmdKey, walk } from './pagetable'
+
+/**
+ * Secondary MMUs and MMU notifiers. An IOMMU with shared virtual addressing walks the CPU page
+ * tables itself and caches the leaf it found (IOTLB) and the table it walked through
+ * (paging-structure cache); only an MMU-notifier invalidation drops them. A cached walk through a
+ * table that was since freed is the stale walk race 004 is about.
+ */
+export function iommuWalk(d: Draft, id: string, va: number): string | null {
+  const mmu = d.must('iommus', id)
+  const { page } = walk(d, mmu.mm, va)
+  const pmd = d.get('pmds', pmdKey(d.world, mmu.mm, va))
+  const walkCache = { ...mmu.walkCache }
+  if (pmd?.k === 'table') walkCache[pmdKey(d.world, mmu.mm, va)] = pmd.table
+  const iotlb = { ...mmu.iotlb }
+  if (page) iotlb[String(va)] = formatPage(page)
+  d.patch('iommus', id, { iotlb, walkCache })
+  return page ? formatPage(page) : null
+}
+
+/** `mmu_notifier_invalidate_range_start/end` reaching every secondary MMU of `mm`. */
+export function notifierInvalidate(d: Draft, mm: string, start: number, end: number): void {
+  for (const [id, mmu] of Object.entries(d.state.iommus)) {
+    if (mmu.mm !== mm) continue
+    const iotlb: Record<string, string> = {}
+    for (const [va, p] of Object.entries(mmu.iotlb))
+      if (Number(va) < start || Number(va) >= end) iotlb[va] = p
+    const walkCache: Record<string, string> = {}
+    for (const [k, tbl] of Object.entries(mmu.walkCache)) {
+      const addr = Number(k.slice(k.lastIndexOf(':') + 1))
+      if (addr < start || addr >= end) walkCache[k] = tbl
+    }
+    d.patch('iommus', id, { iotlb, walkCache })
+  }
+}
+
+/** Did this IOMMU use a cached walk through a table that is no longer live? */
+export function iommuUsesStaleTable(d: Draft, id: string): boolean {
+  const mmu = d.must('iommus', id)
+  return Object.values(mmu.walkCache).some((tbl) => {
+    const t = d.get('tables', tbl)
+    return !t || t.status === 'freed' || t.status === 'rcu-pending'
+  })
+}

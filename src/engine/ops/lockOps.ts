@@ -1,0 +1,60 @@
+import * as v from 'valibot'
+
+import { folioLockName, acquire, release, tryAcquire, waitUnlocked } from '../model/locks'
+import { defineOp, ident, QUEUED, ref } from './op'
+
+const mode = v.optional(v.picklist(['read', 'write']), 'write')
+
+export const lockOps = {
+  /** `spin_lock`, `down_read`/`down_write`, `mutex_lock`: queue and wait if it is taken. */
+  lock: defineOp({
+    schema: v.strictObject({ op: v.literal('lock'), lock: ident, mode }),
+    results: ['ok'],
+    position: 'wait',
+    run: (c, p) => (acquire(c.d, c.t, p.lock, p.mode) === 'acquired' ? 'ok' : QUEUED),
+  }),
+  trylock: defineOp({
+    schema: v.strictObject({ op: v.literal('trylock'), lock: ident, mode }),
+    results: ['ok', 'busy'],
+    failures: ['busy'],
+    run: (c, p) => (tryAcquire(c.d, c.t, p.lock, p.mode) ? 'ok' : 'busy'),
+  }),
+  unlock: defineOp({
+    schema: v.strictObject({ op: v.literal('unlock'), lock: ident }),
+    results: ['ok'],
+    run: (c, p) => {
+      release(c.d, c.t, p.lock)
+      return 'ok'
+    },
+  }),
+  /** `folio_lock`: sleeps on PG_locked. */
+  folioLock: defineOp({
+    schema: v.strictObject({ op: v.literal('folioLock'), folio: ref }),
+    results: ['ok'],
+    position: 'wait',
+    run: (c, p) =>
+      acquire(c.d, c.t, folioLockName(c.folio(p.folio)), 'write') === 'acquired' ? 'ok' : QUEUED,
+  }),
+  /** `folio_trylock` / `trylock_page`. */
+  folioTrylock: defineOp({
+    schema: v.strictObject({ op: v.literal('folioTrylock'), folio: ref }),
+    results: ['ok', 'busy'],
+    failures: ['busy'],
+    run: (c, p) => (tryAcquire(c.d, c.t, folioLockName(c.folio(p.folio)), 'write') ? 'ok' : 'busy'),
+  }),
+  folioUnlock: defineOp({
+    schema: v.strictObject({ op: v.literal('folioUnlock'), folio: ref }),
+    results: ['ok'],
+    run: (c, p) => {
+      release(c.d, c.t, folioLockName(c.folio(p.folio)))
+      return 'ok'
+    },
+  }),
+  /** `migration_entry_wait_on_locked`: sleep until PG_locked clears, holding no reference. */
+  folioWaitUnlocked: defineOp({
+    schema: v.strictObject({ op: v.literal('folioWaitUnlocked'), folio: ref }),
+    results: ['ok'],
+    position: 'wait',
+    run: (c, p) => (waitUnlocked(c.d, c.t, folioLockName(c.folio(p.folio))) ? 'ok' : QUEUED),
+  }),
+}

@@ -1,0 +1,72 @@
+import * as v from 'valibot'
+
+import type { OpCtx } from './context'
+
+/**
+ * One primitive a scenario step can perform. Its parameter schema, the results it can return,
+ * where it may stand in a step, and its semantics are defined together, once.
+ *
+ * - `wait` ops may block before doing anything: they must be the first op of their step; when the
+ *   resource is handed over, the whole step runs the next time the thread is scheduled.
+ * - `waitAfter` ops may leave their thread blocked after the step (IPI acks, grace periods): they
+ *   must be the last op.
+ * - `failures` are results a step must branch on (`on`), or the validator rejects the scenario.
+ */
+export interface OpDef<S extends v.GenericSchema = v.GenericSchema> {
+  readonly schema: S
+  readonly results: readonly string[]
+  readonly failures?: readonly string[]
+  readonly position?: 'wait' | 'waitAfter'
+  /** Returns a result, or `queued` when a `wait` op blocked before taking effect. */
+  readonly run: (ctx: OpCtx, p: v.InferOutput<S>) => string
+}
+
+export const QUEUED = 'queued'
+
+export function defineOp<S extends v.GenericSchema>(def: OpDef<S>): OpDef {
+  return def as unknown as OpDef
+}
+
+const NAME = /^(?!__proto__$|constructor$|prototype$)[A-Za-z_][A-Za-z0-9_.:#-]{0,63}$/
+
+/** Identifiers in scenario files (locks, folios, tables, locals): also keep prototype keys out. */
+export const ident = v.pipe(v.string(), v.regex(NAME, 'must be a plain identifier'))
+/** A local reference `$name`, or a literal identifier. */
+export const ref = v.pipe(
+  v.string(),
+  v.regex(/^\$?[A-Za-z_][A-Za-z0-9_.:#-]{0,63}$/, 'must be $local or an identifier')
+)
+export const address = v.union([
+  v.pipe(v.number(), v.integer(), v.minValue(0)),
+  v.pipe(v.string(), v.maxLength(64)),
+])
+
+export const entryLiteral = v.variant('k', [
+  v.strictObject({ k: v.literal('none') }),
+  v.strictObject({
+    k: v.literal('present'),
+    folio: ident,
+    sub: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+    write: v.optional(v.boolean(), true),
+  }),
+  v.strictObject({
+    k: v.literal('migration'),
+    folio: ident,
+    sub: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+    write: v.optional(v.boolean(), true),
+  }),
+  v.strictObject({ k: v.literal('device-private'), folio: ident, write: v.optional(v.boolean(), true) }),
+  v.strictObject({
+    k: v.literal('invalid'),
+    folio: ident,
+    sub: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  }),
+  v.strictObject({ k: v.literal('uffd-wp') }),
+  v.strictObject({ k: v.literal('table'), table: ident }),
+  v.strictObject({ k: v.literal('huge'), folio: ident, write: v.optional(v.boolean(), true) }),
+])
+
+/** An entry given literally, or `$local` holding one. */
+export const entryRef = v.union([ref, entryLiteral])
+
+export const plainValue = v.union([v.pipe(v.string(), v.maxLength(256)), v.number(), v.boolean(), v.null()])

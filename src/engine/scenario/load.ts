@@ -1,0 +1,153 @@
+import * as v from 'valibot'
+
+import { OPS } from '../ops/registry'
+import { parseSchedule, ScheduleSyntaxError } from '../schedule/notation'
+import { scenarioSchema, type ScenarioFile } from './schema'
+
+/** A scenario that cannot be used: says the file, the field path and what is wrong, on one line. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly problem: string
+  ) {
+    super(`${file}: ${path}: ${problem}`)
+    this.name = 'ScenarioError'
+  }
+}
+
+export const MAX_SCENARIO_BYTES = 1_000_000
+
+/** Parse and validate a scenario file's text. Throws ScenarioError. */
+export function parseScenario(text: string, file: string): ScenarioFile {
+  if (text.length > MAX_SCENARIO_BYTES)
+    throw new ScenarioError(file, '(file)', `larger than ${String(MAX_SCENARIO_BYTES)} bytes`)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    throw new ScenarioError(file, '(json)', e instanceof Error ? e.message : String(e))
+  }
+  return validateScenario(json, file)
+}
+
+export function validateScenario(input: unknown, file: string): ScenarioFile {
+  const r = v.safeParse(scenarioSchema, input)
+  if (!r.success) {
+    const issue = deepest(r.issues)
+    throw new ScenarioError(file, v.getDotPath(issue) ?? '(root)', issue.message)
+  }
+  checkReferences(r.output, file)
+  return r.output
+}
+
+/** Unions report the branch that got furthest: that is the one the author meant. */
+function deepest(issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<unknown> {
+  let best = issues[0] as v.BaseIssue<unknown>
+  let bestDepth = -1
+  const visit = (i: v.BaseIssue<unknown>): void => {
+    const depth = i.path?.length ?? 0
+    if (depth > bestDepth && !i.issues) {
+      best = i
+      bestDepth = depth
+    }
+    i.issues?.forEach(visit)
+  }
+  issues.forEach(visit)
+  return best
+}
+
+/** Cross-references the schema cannot see: ids, branch targets, op placement, toggles. */
+function checkReferences(sc: ScenarioFile, file: string): void {
+  const fail = (path: string, problem: string): never => {
+    throw new ScenarioError(file, path, problem)
+  }
+  const toggles = new Set(sc.toggles.map((t) => t.id))
+  const checkWhen = (w: string | string[] | undefined, path: string) => {
+    for (const g of w === undefined ? [] : Array.isArray(w) ? w : [w])
+      if (!toggles.has(g.replace(/^!/, ''))) fail(path, `unknown toggle '${g.replace(/^!/, '')}'`)
+  }
+  const isAddress = (a: string | number) =>
+    typeof a === 'number' || a in sc.addresses || Number.isFinite(Number(a))
+
+  const stepIds = new Set<string>()
+  sc.threads.forEach((th, ti) => {
+    const expected = String.fromCharCode(65 + ti)
+    if (th.letter !== expected)
+      fail(
+        `threads.${String(ti)}.letter`,
+        `is ${th.letter}, expected ${expected} (threads are lettered in order)`
+      )
+    checkWhen(th.when, `threads.${String(ti)}.when`)
+    const local = new Set(th.steps.map((s) => s.id))
+    th.steps.forEach((st, si) => {
+      const path = `threads.${String(ti)}.steps.${String(si)}`
+      if (stepIds.has(st.id)) fail(`${path}.id`, `duplicate step id '${st.id}'`)
+      stepIds.add(st.id)
+      checkWhen(st.when, `${path}.when`)
+      for (const [res, tgt] of Object.entries(st.on ?? {}))
+        if (tgt !== 'end' && !local.has(tgt))
+          fail(`${path}.on.${res}`, `no step '${tgt}' in thread ${th.letter}`)
+      if (st.next !== undefined && st.next !== 'end' && !local.has(st.next))
+        fail(`${path}.next`, `no step '${st.next}' in thread ${th.letter}`)
+      const produced = new Set<string>()
+      st.ops.forEach((op, oi) => {
+        const def = OPS[op.op]
+        const opPath = `${path}.ops.${String(oi)}`
+        if (!def) return fail(opPath, `unknown op '${op.op}'`)
+        if (def.position === 'wait' && oi !== 0)
+          fail(opPath, `'${op.op}' may block, so it must be the first op of its step`)
+        if (def.position === 'waitAfter' && oi !== st.ops.length - 1)
+          fail(opPath, `'${op.op}' may leave the thread waiting, so it must be the last op of its step`)
+        for (const f of def.failures ?? [])
+          if (!st.on?.[f]) fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
+        def.results.forEach((r) => produced.add(r))
+        const va = (op as { va?: string | number }).va
+        if (va !== undefined && !isAddress(va)) fail(`${opPath}.va`, `unknown address '${String(va)}'`)
+      })
+      for (const res of Object.keys(st.on ?? {}))
+        if (!produced.has(res)) fail(`${path}.on.${res}`, `no op of this step returns '${res}'`)
+    })
+  })
+
+  const outcomes = new Set<string>()
+  sc.outcomes.forEach((o, i) => {
+    if (outcomes.has(o.id)) fail(`outcomes.${String(i)}.id`, `duplicate outcome '${o.id}'`)
+    outcomes.add(o.id)
+  })
+  sc.race.forEach((r, i) => {
+    if (!stepIds.has(r.first)) fail(`race.${String(i)}.first`, `no step '${r.first}'`)
+    if (!stepIds.has(r.second)) fail(`race.${String(i)}.second`, `no step '${r.second}'`)
+  })
+  if (!outcomes.has(sc.reported.outcome)) fail('reported.outcome', `no outcome '${sc.reported.outcome}'`)
+  sc.reported.with.forEach((t, i) => {
+    if (!toggles.has(t.replace(/^-/, ''))) fail(`reported.with.${String(i)}`, `unknown toggle '${t}'`)
+  })
+  try {
+    const letters = new Set(sc.threads.map((t) => t.letter))
+    for (const l of parseSchedule(sc.reported.schedule))
+      if (!letters.has(l)) fail('reported.schedule', `names thread ${l}, which the scenario does not have`)
+  } catch (e) {
+    if (e instanceof ScheduleSyntaxError) fail('reported.schedule', e.message)
+    throw e
+  }
+
+  const folios = new Set(Object.keys(sc.initial.folios))
+  const tables = new Set(Object.keys(sc.initial.tables))
+  sc.initial.pmds.forEach((p, i) => {
+    if (!isAddress(p.va)) fail(`initial.pmds.${String(i)}.va`, `unknown address '${String(p.va)}'`)
+    if (p.entry.k === 'table' && !tables.has(p.entry.table))
+      fail(`initial.pmds.${String(i)}.entry`, `no table '${p.entry.table}'`)
+    if ('folio' in p.entry && !folios.has(p.entry.folio))
+      fail(`initial.pmds.${String(i)}.entry`, `no folio '${p.entry.folio}'`)
+  })
+  for (const [id, t] of Object.entries(sc.initial.tables))
+    t.ptes.forEach((p, i) => {
+      if (!isAddress(p.va))
+        fail(`initial.tables.${id}.ptes.${String(i)}.va`, `unknown address '${String(p.va)}'`)
+      if ('folio' in p.entry && !folios.has(p.entry.folio))
+        fail(`initial.tables.${id}.ptes.${String(i)}.entry`, `no folio '${p.entry.folio}'`)
+    })
+  for (const l of Object.keys(sc.initial.tlb))
+    if (!sc.threads.some((t) => t.letter === l)) fail(`initial.tlb.${l}`, `no thread ${l}`)
+}

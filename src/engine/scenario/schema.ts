@@ -1,0 +1,241 @@
+import * as v from 'valibot'
+
+import { address, entryLiteral, ident, plainValue } from '../ops/op'
+import { opSchema } from '../ops/registry'
+
+/**
+ * The scenario file format (documented with an example in scenarios/README.md). Limits on every
+ * list and string keep a hostile file from exhausting memory before the explorer's own budget.
+ */
+const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max))
+const letter = v.pipe(v.string(), v.regex(/^[A-H]$/, 'must be one upper-case letter A–H'))
+const target = v.union([ident, v.literal('end')])
+const guard = v.pipe(
+  v.string(),
+  v.regex(/^!?[a-z0-9][a-z0-9-]{0,63}$/, 'must be a toggle id, optionally negated with !')
+)
+const when = v.optional(v.union([guard, v.pipe(v.array(guard), v.maxLength(8))]))
+const nat = v.pipe(v.number(), v.integer(), v.minValue(0))
+const rec = <S extends v.GenericSchema>(s: S, max = 256) =>
+  v.pipe(
+    v.record(ident, s),
+    v.check((r) => Object.keys(r).length <= max, `at most ${String(max)} entries`)
+  )
+
+export const stepSchema = v.strictObject({
+  id: ident,
+  /** The kernel function this step models, and its file at the scenario's kernel version. */
+  fn: text(80),
+  file: text(120),
+  line: v.optional(v.pipe(nat, v.minValue(1))),
+  /** A different tag for this step's source link (e.g. the fix's version). */
+  kernel: v.optional(text(40)),
+  title: text(100),
+  explain: text(2000),
+  /** How sure the research note is of this step: `inferred` and `unverified` are shown as such. */
+  confidence: v.optional(v.picklist(['verified', 'inferred', 'unverified']), 'verified'),
+  when,
+  ops: v.pipe(v.array(opSchema), v.maxLength(16)),
+  on: v.optional(rec(target, 32)),
+  next: v.optional(target),
+  /** A progress step for livelock detection (e.g. "migration completed"). */
+  progress: v.optional(v.boolean(), false),
+})
+
+export const threadSchema = v.strictObject({
+  letter,
+  name: text(120),
+  /** Runs on a CPU (takes IPIs, is an RCU reader with IRQs off); false for devices. */
+  cpu: v.optional(v.boolean(), true),
+  mm: v.optional(ident, 'mm'),
+  when,
+  steps: v.pipe(v.array(stepSchema), v.minLength(1), v.maxLength(200)),
+})
+
+export const toggleSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
+  kind: v.picklist(['fix', 'config']),
+  title: text(120),
+  description: text(600),
+  /** merged, posted but not merged, rejected in the thread, or a configuration switch. */
+  status: v.picklist(['merged', 'proposed', 'rejected', 'config']),
+  /** Says plainly when the change does not close the race (or only hides it). */
+  closes: v.optional(v.picklist(['yes', 'no', 'partly', 'n/a']), 'n/a'),
+  provenance: v.strictObject({
+    commit: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,40}$/))),
+    subject: v.optional(text(200)),
+    by: v.optional(text(200)),
+    where: v.optional(text(300)),
+    kernel: v.optional(text(40)),
+  }),
+  default: v.optional(v.boolean(), false),
+})
+
+type Expr =
+  | string
+  | number
+  | boolean
+  | null
+  | { local: string }
+  | { walk: string | number }
+  | { content: string | number }
+  | { pageContent: Expr }
+  | { folio: string; field: 'refcount' | 'mapcount' | 'pincount' | 'freed' | 'lru' }
+  | { var: string }
+  | { pte: string | number }
+
+export type Predicate =
+  | { mark: string }
+  | { finished: string }
+  | { eq: [Expr, Expr] }
+  | { ne: [Expr, Expr] }
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate }
+
+export type { Expr }
+
+const localPath = v.pipe(
+  v.string(),
+  v.regex(/^[A-H]\.[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be <letter>.<local>')
+)
+
+const exprSchema: v.GenericSchema<Expr> = v.lazy(() =>
+  v.union([
+    plainValue,
+    v.strictObject({ local: localPath }),
+    v.strictObject({ walk: address }),
+    v.strictObject({ content: address }),
+    v.strictObject({ pageContent: exprSchema }),
+    v.strictObject({ folio: ident, field: v.picklist(['refcount', 'mapcount', 'pincount', 'freed', 'lru']) }),
+    v.strictObject({ var: ident }),
+    v.strictObject({ pte: address }),
+  ])
+)
+
+export const predicateSchema: v.GenericSchema<Predicate> = v.lazy(() =>
+  v.union([
+    v.strictObject({ mark: ident }),
+    v.strictObject({ finished: letter }),
+    v.strictObject({ eq: v.tuple([exprSchema, exprSchema]) }),
+    v.strictObject({ ne: v.tuple([exprSchema, exprSchema]) }),
+    v.strictObject({ all: v.pipe(v.array(predicateSchema), v.maxLength(16)) }),
+    v.strictObject({ any: v.pipe(v.array(predicateSchema), v.maxLength(16)) }),
+    v.strictObject({ not: predicateSchema }),
+  ])
+)
+
+const outcomeBase = {
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
+  severity: v.picklist(['bad', 'ok']),
+  title: text(120),
+  /** The banner text, in kernel terms. */
+  explain: text(600),
+}
+
+export const outcomeSchema = v.union([
+  v.strictObject({
+    ...outcomeBase,
+    when: v.optional(v.picklist(['end', 'any']), 'end'),
+    predicate: predicateSchema,
+  }),
+  v.strictObject({ ...outcomeBase, kind: v.literal('livelock') }),
+])
+
+const folioInit = v.strictObject({
+  refcount: v.optional(nat),
+  mapcount: v.optional(nat),
+  pincount: v.optional(nat),
+  large: v.optional(v.boolean()),
+  lru: v.optional(v.boolean()),
+  anon: v.optional(v.boolean()),
+  mapping: v.optional(v.nullable(ident)),
+  devicePrivate: v.optional(v.boolean()),
+  content: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(512)),
+})
+
+const vmaInit = v.strictObject({
+  mm: v.optional(ident, 'mm'),
+  start: address,
+  end: address,
+  pgoff: v.optional(nat, 0),
+  flags: v.optional(v.pipe(v.array(ident), v.maxLength(16)), []),
+  anonVma: v.optional(v.nullable(ident), null),
+  file: v.optional(v.nullable(ident), null),
+  uffd: v.optional(v.array(v.picklist(['missing', 'wp', 'minor'])), []),
+})
+
+export const initialSchema = v.strictObject({
+  locks: rec(v.picklist(['spin', 'rwsem', 'mutex'])),
+  folios: rec(folioInit),
+  /** `mm:VA` (or just `VA` for mm `mm`) → PMD entry. */
+  pmds: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ mm: v.optional(ident, 'mm'), va: address, entry: entryLiteral })),
+      v.maxLength(64)
+    ),
+    []
+  ),
+  tables: v.optional(
+    rec(
+      v.strictObject({
+        mm: v.optional(ident, 'mm'),
+        status: v.optional(v.picklist(['attached', 'detached', 'deposited']), 'attached'),
+        ptes: v.pipe(v.array(v.strictObject({ va: address, entry: entryLiteral })), v.maxLength(512)),
+      })
+    ),
+    {}
+  ),
+  vmas: v.optional(rec(vmaInit), {}),
+  pageCache: v.optional(rec(ident), {}),
+  iommus: v.optional(rec(v.strictObject({ mm: v.optional(ident, 'mm') })), {}),
+  /** Per-thread TLB contents: letter → [{va, page}]. */
+  tlb: v.optional(
+    v.record(letter, v.pipe(v.array(v.strictObject({ va: address, page: ident })), v.maxLength(64))),
+    {}
+  ),
+  vars: v.optional(rec(plainValue), {}),
+})
+
+export const scenarioSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
+  /** Bumped when steps change, so an old share link can say what no longer matches. */
+  version: v.optional(v.pipe(nat, v.minValue(1)), 1),
+  title: text(120),
+  summary: text(400),
+  kernel: text(40),
+  arch: v.optional(text(80)),
+  seed: v.optional(text(120)),
+  research: v.optional(text(200)),
+  description: v.optional(text(4000)),
+  geometry: v.optional(
+    v.strictObject({
+      pageSize: v.optional(v.pipe(nat, v.minValue(1)), 4096),
+      ptesPerTable: v.optional(v.pipe(nat, v.minValue(1), v.maxValue(512)), 512),
+    }),
+    { pageSize: 4096, ptesPerTable: 512 }
+  ),
+  addresses: v.optional(rec(address, 64), {}),
+  initial: initialSchema,
+  threads: v.pipe(v.array(threadSchema), v.minLength(1), v.maxLength(8)),
+  toggles: v.pipe(v.array(toggleSchema), v.maxLength(32)),
+  outcomes: v.pipe(v.array(outcomeSchema), v.minLength(1), v.maxLength(32)),
+  /** The steps whose order makes the race, for the timeline to highlight once both happened. */
+  race: v.optional(
+    v.pipe(v.array(v.strictObject({ first: ident, second: ident, text: text(300) })), v.maxLength(8)),
+    []
+  ),
+  reported: v.strictObject({
+    schedule: v.pipe(v.string(), v.maxLength(4000)),
+    with: v.optional(v.array(v.pipe(v.string(), v.maxLength(64))), []),
+    outcome: v.pipe(v.string(), v.maxLength(64)),
+    description: text(2000),
+  }),
+})
+
+export type ScenarioFile = v.InferOutput<typeof scenarioSchema>
+export type StepSpec = v.InferOutput<typeof stepSchema>
+export type ThreadSpec = v.InferOutput<typeof threadSchema>
+export type ToggleSpec = v.InferOutput<typeof toggleSchema>
+export type OutcomeSpec = v.InferOutput<typeof outcomeSchema>

@@ -1,0 +1,75 @@
+import { outcomesAt, isTerminal } from '../interp/outcomes'
+import { runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
+import type { State } from '../model/types'
+import type { Program } from '../scenario/program'
+import { parseSchedule } from './notation'
+
+export interface ReplayError {
+  /** 1-based position in the schedule of the step that could not run. */
+  readonly position: number
+  readonly thread: string
+  readonly message: string
+}
+
+export interface Replay {
+  /** `states[0]` is the initial state; `states[i]` the state after the i-th step. */
+  readonly states: readonly State[]
+  readonly records: readonly StepRecord[]
+  /** The letters actually executed (a prefix of the schedule when it stopped early). */
+  readonly executed: readonly string[]
+  readonly error: ReplayError | null
+  /** Outcomes reached anywhere in the run, in the order first reached. */
+  readonly outcomes: readonly string[]
+  /** For each reached outcome, the number of steps after which it first held (0 = initially). */
+  readonly reachedAt: Readonly<Record<string, number>>
+  readonly terminal: boolean
+}
+
+/** The schedule text for `reported`, or the text itself. */
+export function scheduleText(p: Program, schedule: string): string {
+  return schedule.trim().toLowerCase() === 'reported' ? p.scenario.reported.schedule : schedule
+}
+
+/**
+ * Run a schedule from the initial state. Replay stops at the first step that cannot run and
+ * says why (`step 9: B is spinning on pmd_ptl, held by A`), keeping everything before it.
+ */
+export function replay(p: Program, schedule: string | readonly string[]): Replay {
+  const letters = typeof schedule === 'string' ? parseSchedule(scheduleText(p, schedule)) : schedule
+  const states: State[] = [p.initial]
+  const records: StepRecord[] = []
+  let error: ReplayError | null = null
+  let s = p.initial
+  const reachedAt: Record<string, number> = {}
+  const note = (at: number) => {
+    for (const o of outcomesAt(p, s)) if (!(o in reachedAt)) reachedAt[o] = at
+  }
+  note(0)
+  for (const [i, t] of letters.entries()) {
+    const why = whyNotRunnable(p, s, t)
+    if (why !== null) {
+      error = { position: i + 1, thread: t, message: `step ${String(i + 1)}: ${why}` }
+      break
+    }
+    try {
+      const r = runStep(p, s, t)
+      s = r.state
+      states.push(s)
+      records.push(r.record)
+      note(i + 1)
+    } catch (e) {
+      if (!(e instanceof StepError)) throw e
+      error = { position: i + 1, thread: t, message: `step ${String(i + 1)}: ${e.message}` }
+      break
+    }
+  }
+  return {
+    states,
+    records,
+    executed: letters.slice(0, records.length),
+    error,
+    outcomes: Object.keys(reachedAt),
+    reachedAt,
+    terminal: isTerminal(p, s),
+  }
+}

@@ -28,7 +28,20 @@ export function parseScenario(text: string, file: string): ScenarioFile {
   } catch (e) {
     throw new ScenarioError(file, '(json)', e instanceof Error ? e.message : String(e))
   }
+  rejectPrototypeKeys(json, file, '')
   return validateScenario(json, file)
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** JSON.parse makes `__proto__` an own key; say so instead of letting a schema drop it silently. */
+function rejectPrototypeKeys(v: unknown, file: string, path: string): void {
+  if (typeof v !== 'object' || v === null) return
+  for (const [k, x] of Object.entries(v)) {
+    const here = path === '' ? k : `${path}.${k}`
+    if (FORBIDDEN_KEYS.has(k)) throw new ScenarioError(file, here, `the key '${k}' is not allowed`)
+    rejectPrototypeKeys(x, file, here)
+  }
 }
 
 export function validateScenario(input: unknown, file: string): ScenarioFile {

@@ -13,24 +13,29 @@ export class ScheduleSyntaxError extends Error {
 export const MAX_SCHEDULE_STEPS = 100_000
 
 export function parseSchedule(text: string): string[] {
+  // Spaces and commas are ignored everywhere, even between a letter and its count; positions in
+  // messages still refer to the text as written.
+  const chars: { ch: string; at: number }[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i)
+    if (!/[\s,]/.test(ch)) chars.push({ ch, at: i + 1 })
+  }
   const out: string[] = []
   let i = 0
-  while (i < text.length) {
-    const ch = text.charAt(i)
-    if (ch === ' ' || ch === ',' || ch === '\t' || ch === '\n') {
-      i++
-      continue
-    }
+  while (i < chars.length) {
+    const { ch, at } = chars[i] as { ch: string; at: number }
     if (!/[a-zA-Z]/.test(ch))
       throw new ScheduleSyntaxError(
-        `schedule: expected a thread letter at character ${String(i + 1)}, found '${ch}'`
+        `schedule: expected a thread letter at character ${String(at)}, found '${ch}'`
       )
     const letter = ch.toUpperCase()
     i++
     let digits = ''
-    while (i < text.length && /[0-9]/.test(text.charAt(i))) digits += text.charAt(i++)
+    while (i < chars.length && /[0-9]/.test(chars[i]?.ch ?? '')) digits += chars[i++]?.ch ?? ''
+    if (digits.length > 6)
+      throw new ScheduleSyntaxError(`schedule: longer than ${String(MAX_SCHEDULE_STEPS)} steps`)
     const count = digits === '' ? 1 : Number(digits)
-    if (count < 1) throw new ScheduleSyntaxError(`schedule: count 0 for ${letter} at character ${String(i)}`)
+    if (count < 1) throw new ScheduleSyntaxError(`schedule: count 0 for ${letter} at character ${String(at)}`)
     if (out.length + count > MAX_SCHEDULE_STEPS)
       throw new ScheduleSyntaxError(`schedule: longer than ${String(MAX_SCHEDULE_STEPS)} steps`)
     for (let k = 0; k < count; k++) out.push(letter)

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest'
+
+import { buildProgram, explore, replay, validateScenario } from '../engine'
+import { synthetic } from './helpers'
+
+function run(sc: unknown) {
+  const p = buildProgram(validateScenario(sc, 'synthetic.json'))
+  return { p, r: explore(p) }
+}
+
+const retryLoop = (l: string, other: string) => ({
+  letter: l,
+  name: `${l}: takes a reference, expects to be alone, retries`,
+  steps: [
+    {
+      id: `${l}1`,
+      fn: 'folio_get',
+      file: 'mm/x.c',
+      title: 'get',
+      explain: 'take a reference',
+      ops: [{ op: 'folioGet', folio: 'F' }],
+    },
+    {
+      id: `${l}2`,
+      fn: 'folio_ref_freeze',
+      file: 'mm/x.c',
+      title: 'check',
+      explain: `expects only its own reference, fails while ${other} holds one`,
+      ops: [{ op: 'refCheck', folio: 'F', expect: 2 }],
+      on: { mismatch: `${l}3` },
+      next: `${l}4`,
+    },
+    {
+      id: `${l}3`,
+      fn: 'folio_put',
+      file: 'mm/x.c',
+      title: 'undo',
+      explain: 'drop and retry',
+      ops: [{ op: 'folioPut', folio: 'F' }],
+      next: `${l}1`,
+    },
+    {
+      id: `${l}4`,
+      fn: 'migrate',
+      file: 'mm/x.c',
+      title: 'done',
+      explain: 'progress',
+      progress: true,
+      ops: [
+        { op: 'folioPut', folio: 'F' },
+        { op: 'mark', name: 'progress' },
+      ],
+    },
+  ],
+})
+
+describe('livelock detection (weak fairness)', () => {
+  it('finds a cycle where both threads keep retrying and neither progresses', () => {
+    const { r } = run(
+      synthetic({
+        threads: [retryLoop('A', 'B'), retryLoop('B', 'A')],
+        outcomes: [
+          { id: 'livelock', severity: 'bad', title: 'Livelock', explain: 'no progress', kind: 'livelock' },
+        ],
+      })
+    )
+    const ll = r.outcomes.find((o) => o.id === 'livelock')
+    expect(ll?.reachable).toBe(true)
+    expect(ll?.cycle?.alwaysEnabled).toEqual(['A', 'B'])
+    expect(ll?.cycle?.repeat).toMatch(/A/)
+    expect(ll?.cycle?.repeat).toMatch(/B/)
+  })
+
+  it('does not call a cycle a livelock when an always-enabled thread never runs in it', () => {
+    const spinner = {
+      letter: 'A',
+      name: 'A: retries a trylock',
+      steps: [
+        {
+          id: 'A1',
+          fn: 'spin_trylock',
+          file: 'x.c',
+          title: 'try',
+          explain: 'try',
+          ops: [{ op: 'trylock', lock: 'L1' }],
+          on: { busy: 'A1' },
+        },
+        {
+          id: 'A2',
+          fn: 'spin_unlock',
+          file: 'x.c',
+          title: 'unlock',
+          explain: 'done',
+          progress: true,
+          ops: [{ op: 'unlock', lock: 'L1' }],
+        },
+      ],
+    }
+    const holder = {
+      letter: 'B',
+      name: 'B: holds the lock a while',
+      steps: [
+        {
+          id: 'B1',
+          fn: 'spin_lock',
+          file: 'x.c',
+          title: 'lock',
+          explain: 'lock',
+          ops: [{ op: 'lock', lock: 'L1' }],
+        },
+        {
+          id: 'B2',
+          fn: 'spin_unlock',
+          file: 'x.c',
+          title: 'unlock',
+          explain: 'unlock',
+          ops: [{ op: 'unlock', lock: 'L1' }],
+        },
+      ],
+    }
+    const { r } = run(
+      synthetic({
+        threads: [spinner, holder],
+        outcomes: [{ id: 'livelock', severity: 'bad', title: 'Livelock', explain: 'x', kind: 'livelock' }],
+      })
+    )
+    expect(r.complete).toBe(true)
+    expect(r.outcomes.find((o) => o.id === 'livelock')?.reachable).toBe(false)
+  })
+})
+
+describe('deadlock', () => {
+  it('is reported, with a schedule, when two threads take two locks in opposite order', () => {
+    const abba = (l: string, first: string, second: string) => ({
+      letter: l,
+      name: l,
+      steps: [
+        {
+          id: `${l}1`,
+          fn: 'spin_lock',
+          file: 'x.c',
+          title: first,
+          explain: 'x',
+          ops: [{ op: 'lock', lock: first }],
+        },
+        {
+          id: `${l}2`,
+          fn: 'spin_lock',
+          file: 'x.c',
+          title: second,
+          explain: 'x',
+          ops: [{ op: 'lock', lock: second }],
+        },
+        {
+          id: `${l}3`,
+          fn: 'spin_unlock',
+          file: 'x.c',
+          title: 'unlock',
+          explain: 'x',
+          ops: [
+            { op: 'unlock', lock: second },
+            { op: 'unlock', lock: first },
+          ],
+        },
+      ],
+    })
+    const { p, r } = run(
+      synthetic({
+        threads: [abba('A', 'L1', 'L2'), abba('B', 'L2', 'L1')],
+        outcomes: [
+          {
+            id: 'fine',
+            severity: 'ok',
+            title: 'fine',
+            explain: 'x',
+            predicate: { all: [{ finished: 'A' }, { finished: 'B' }] },
+          },
+        ],
+      })
+    )
+    const dl = r.outcomes.find((o) => o.id === 'deadlock')
+    expect(dl?.reachable).toBe(true)
+    expect(replay(p, dl?.shortest ?? '').outcomes).toContain('deadlock')
+    expect(r.outcomes.find((o) => o.id === 'fine')?.reachable).toBe(true)
+  })
+})

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { parseScenario, ScenarioError } from '../engine'
+import { SCENARIO_DIR } from '../cli/scenarioFiles'
+
+const good = readFileSync(join(SCENARIO_DIR, 'gup-fast-vs-thp-collapse.json'), 'utf8')
+
+function mutate(f: (sc: Record<string, any>) => void): string {
+  const sc = JSON.parse(good) as Record<string, any>
+  f(sc)
+  return JSON.stringify(sc)
+}
+
+function errorOf(text: string): ScenarioError {
+  try {
+    parseScenario(text, 'my.json')
+  } catch (e) {
+    if (e instanceof ScenarioError) return e
+    throw e
+  }
+  throw new Error('expected a ScenarioError')
+}
+
+describe('scenario validation names the file, the field path and the problem', () => {
+  it('accepts the bundled scenario', () => {
+    expect(parseScenario(good, 'x.json').id).toBe('gup-fast-vs-thp-collapse')
+  })
+
+  it('rejects text that is not JSON', () => {
+    expect(errorOf('{ nope').message).toMatch(/^my\.json: \(json\): /)
+  })
+
+  it('points at a misspelt op parameter', () => {
+    const e = errorOf(mutate((sc) => (sc.threads[0].steps[0].ops[0].lokc = 'x')))
+    expect(e.path).toBe('threads.0.steps.0.ops.0.lokc')
+  })
+
+  it('names an unknown op', () => {
+    const e = errorOf(mutate((sc) => (sc.threads[1].steps[2].ops[0].op = 'teleport')))
+    expect(e.path).toBe('threads.1.steps.2.ops.0.op')
+    expect(e.problem).toMatch(/unknown op "teleport"/)
+  })
+
+  it('requires a branch for every failure an op can return', () => {
+    const e = errorOf(mutate((sc) => delete sc.threads[0].steps.find((s: any) => s.id === 'A12b.0').on))
+    expect(e.problem).toMatch(/'folioTrylock' can return 'busy'/)
+  })
+
+  it('requires a blocking op to open its step', () => {
+    const e = errorOf(mutate((sc) => sc.threads[0].steps[0].ops.unshift({ op: 'mark', name: 'x' })))
+    expect(e.problem).toMatch(/must be the first op/)
+  })
+
+  it('rejects branches to missing steps, unknown toggles and undeclared addresses', () => {
+    expect(errorOf(mutate((sc) => (sc.threads[0].steps[1].on.none = 'Z9'))).problem).toMatch(/no step 'Z9'/)
+    expect(errorOf(mutate((sc) => (sc.threads[0].steps[1].when = 'no-such-fix'))).problem).toMatch(
+      /unknown toggle/
+    )
+    expect(errorOf(mutate((sc) => (sc.threads[0].steps[1].ops[0].va = 'VA9'))).problem).toMatch(
+      /unknown address 'VA9'/
+    )
+  })
+
+  it('checks the reported schedule names real threads', () => {
+    expect(errorOf(mutate((sc) => (sc.reported.schedule = 'A2Q'))).path).toBe('reported.schedule')
+  })
+
+  it('keeps prototype keys out of every map', () => {
+    const e = errorOf(good.replace('"P1": {', '"__proto__": {'))
+    expect(e.path).toBe('initial.folios.__proto__')
+    expect(e.problem).toMatch(/not allowed/)
+  })
+
+  it('bounds sizes before doing any work', () => {
+    expect(errorOf(' '.repeat(1_000_001)).problem).toMatch(/larger than/)
+    const e = errorOf(mutate((sc) => (sc.threads[0].steps[0].explain = 'x'.repeat(5000))))
+    expect(e.path).toBe('threads.0.steps.0.explain')
+  })
+
+  it('requires threads lettered in order', () => {
+    expect(errorOf(mutate((sc) => (sc.threads[1].letter = 'C'))).problem).toMatch(/expected B/)
+  })
+})
+
+describe('the format documentation', () => {
+  it('has an example that validates and reaches its reported outcome', async () => {
+    const { buildProgram, replay, explore } = await import('../engine')
+    const doc = readFileSync(join(SCENARIO_DIR, 'README.md'), 'utf8')
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? ''
+    const sc = parseScenario(example, 'scenarios/README.md')
+    const p = buildProgram(sc)
+    expect(replay(p, 'reported').outcomes).toContain('pinned-page-collapsed')
+    expect(explore(p).outcomes.find((o) => o.id === 'pinned-page-collapsed')?.reachable).toBe(true)
+  })
+})

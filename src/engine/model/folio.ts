@@ -136,6 +136,16 @@ export function writeContent(d: Draft, page: PageRef, value: string): void {
   d.patch('folios', page.folio, { content })
 }
 
+/**
+ * Allocate a folio under a scenario-chosen id (one reference, unlocked). An id may be reused once
+ * its previous folio was freed: each migration attempt allocates its destination afresh.
+ */
+export function alloc(d: Draft, id: string, fields: Partial<Folio>): void {
+  const old = d.get('folios', id)
+  if (old && !old.freed) throw new ModelError(`allocating ${id}, which is still in use`)
+  d.put('folios', id, newFolio({ content: [''], ...fields }))
+}
+
 export function newFolio(fields: Partial<Folio> & Pick<Folio, 'content'>): Folio {
   return {
     refcount: 1,
@@ -145,6 +155,7 @@ export function newFolio(fields: Partial<Folio> & Pick<Folio, 'content'>): Folio
     lru: false,
     anon: true,
     mapping: null,
+    index: 0,
     devicePrivate: false,
     frozen: false,
     freed: false,

@@ -96,15 +96,23 @@ export function release(d: Draft, t: Letter, name: string): void {
   handOver(d, name)
 }
 
-/** Wait until the lock is released, without taking it. Returns true if it is free already. */
-export function waitUnlocked(d: Draft, t: Letter, name: string): boolean {
+/**
+ * Wait until the lock is released, without taking it. Returns true if it is free already.
+ * `drop` is a lock released as the waiter queues (`migration_entry_wait_on_locked` queues with
+ * the PTE lock held and drops it before sleeping, so no unlock can slip in between).
+ */
+export function waitUnlocked(d: Draft, t: Letter, name: string, drop?: string): boolean {
   const l = d.lock(name)
   if (d.thread(t).granted) {
     d.patchThread(t, { granted: false })
     return true
   }
-  if (l.holders.length === 0) return true
+  if (l.holders.length === 0) {
+    if (drop !== undefined) release(d, t, drop)
+    return true
+  }
   d.putLock(name, { holders: l.holders, waiters: [...l.waiters, { t, mode: 'read', want: 'unlock-wait' }] })
+  if (drop !== undefined) release(d, t, drop)
   block(
     d,
     t,

@@ -16,12 +16,27 @@ export function lookup(d: Draft, file: string, index: number): string | null {
   return id
 }
 
-export function insert(d: Draft, file: string, index: number, folio: string): void {
+/** Add `folio` at the slot, taking the cache's reference; false if the slot is occupied. */
+export function insert(d: Draft, file: string, index: number, folio: string): boolean {
   const key = cacheKey(file, index)
-  if (d.get('pageCache', key)) throw new ModelError(`page cache slot ${key} is occupied`)
+  if (d.get('pageCache', key)) return false
   d.put('pageCache', key, folio)
   folios.get(d, folio)
   d.patch('folios', folio, { mapping: key })
+  return true
+}
+
+/**
+ * Point the slot at another folio, moving the cache's reference (`folio_migrate_mapping` /
+ * `__folio_migrate_mapping`): the new folio gains it, the old one's count is left to the caller.
+ */
+export function replace(d: Draft, file: string, index: number, from: string, to: string): void {
+  const key = cacheKey(file, index)
+  if (d.get('pageCache', key) !== from) throw new ModelError(`page cache slot ${key} does not hold ${from}`)
+  d.put('pageCache', key, to)
+  folios.get(d, to)
+  d.patch('folios', to, { mapping: key })
+  d.patch('folios', from, { mapping: null })
 }
 
 export function remove(d: Draft, file: string, index: number): void {

@@ -44,3 +44,22 @@ export function iommuUsesStaleTable(d: Draft, id: string): boolean {
     return !t || t.status === 'freed' || t.status === 'rcu-pending'
   })
 }
+
+/**
+ * A device access through the IOMMU: the IOTLB first, then a walk that starts from the cached
+ * table if the paging-structure cache has one (a table that may have been freed since: the
+ * stale walk is recorded as `iommu-stale-walk`), else from the live PMD.
+ */
+export function iommuTranslate(d: Draft, id: string, va: number): 'ok' | 'fault' | 'stale' {
+  const mmu = d.must('iommus', id)
+  if (mmu.iotlb[String(va)] !== undefined) return 'ok'
+  const cached = mmu.walkCache[pmdKey(d.world, mmu.mm, va)]
+  if (cached !== undefined) {
+    const t = d.get('tables', cached)
+    if (!t || t.status === 'freed' || t.status === 'rcu-pending' || t.status === 'detached') {
+      d.put('marks', 'iommu-stale-walk', true)
+      return 'stale'
+    }
+  }
+  return iommuWalk(d, id, va) === null ? 'fault' : 'ok'
+}

@@ -52,8 +52,10 @@ export interface Folio {
   readonly large: boolean
   readonly lru: boolean
   readonly anon: boolean
-  /** Page-cache membership: `file:index`, or null for anonymous and freed folios. */
+  /** `page->mapping`: the page-cache slot `file:index`, an anon_vma id, or null once freed or moved. */
   readonly mapping: string | null
+  /** `page->index`: for an anonymous page, its offset in the VMA's pgoff space (may be negative). */
+  readonly index: number
   /** Device-private memory: a CPU cannot access it without migrating it back first. */
   readonly devicePrivate: boolean
   /** Per-subpage contents, so a lost write is observable. */

@@ -33,6 +33,12 @@ export class OpCtx {
 
   va(ref: string | number): number {
     if (typeof ref === 'number') return ref
+    if (ref.startsWith('$')) {
+      const v = this.local(ref.slice(1))
+      if (typeof v !== 'number')
+        throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
+      return v
+    }
     const named = this.addresses[ref]
     if (named !== undefined) return named
     const n = Number(ref)
@@ -43,6 +49,12 @@ export class OpCtx {
   entry(ref: Value): Entry {
     const v = this.value(ref)
     if (!isEntry(v)) throw new ModelError(`expected a page-table entry, got ${JSON.stringify(v)}`)
+    if ('folio' in v && v.folio.startsWith('$')) return { ...v, folio: this.folio(v.folio) }
+    if (v.k === 'table' && v.table.startsWith('$')) {
+      const t = this.value(v.table)
+      if (typeof t !== 'string') throw new ModelError(`${v.table} holds no table id`)
+      return { k: 'table', table: t }
+    }
     return v
   }
 

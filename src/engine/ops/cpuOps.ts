@@ -5,7 +5,7 @@ import { pmdSpan } from '../model/pagetable'
 import { readLock, readUnlock, synchronize } from '../model/rcu'
 import { notifierInvalidate } from '../model/secondary'
 import type { OpCtx } from './context'
-import { address, defineOp } from './op'
+import { address, defineOp, ident } from './op'
 
 const span = v.optional(
   v.union([v.literal('pmd'), v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1 << 20))]),
@@ -56,6 +56,7 @@ export const cpuOps = {
   tlbFlush: defineOp({
     schema: v.strictObject({
       op: v.literal('tlbFlush'),
+      mm: v.optional(ident),
       va: address,
       span,
       mode: v.picklist(['broadcast', 'ipi', 'local']),
@@ -64,10 +65,11 @@ export const cpuOps = {
     position: 'waitAfter',
     run: (c, p) => {
       const [start, end] = range(c, p.va, p.span)
-      if (p.mode === 'broadcast') tlbFlushBroadcast(c.d, c.mm, start, end)
+      const mm = p.mm ?? c.mm
+      if (p.mode === 'broadcast') tlbFlushBroadcast(c.d, mm, start, end)
       else {
-        tlbFlushLocal(c.d, c.t, c.mm, start, end)
-        if (p.mode === 'ipi') sendIpi(c.d, c.t, { action: 'tlb-flush', mm: c.mm, start, end }, true)
+        tlbFlushLocal(c.d, c.t, mm, start, end)
+        if (p.mode === 'ipi') sendIpi(c.d, c.t, { action: 'tlb-flush', mm, start, end }, true)
       }
       return 'ok'
     },
@@ -84,11 +86,16 @@ export const cpuOps = {
   }),
   /** `mmu_notifier_invalidate_range_start`: secondary MMUs drop what they cached for the range. */
   mmuNotifierInvalidate: defineOp({
-    schema: v.strictObject({ op: v.literal('mmuNotifierInvalidate'), va: address, span }),
+    schema: v.strictObject({
+      op: v.literal('mmuNotifierInvalidate'),
+      mm: v.optional(ident),
+      va: address,
+      span,
+    }),
     results: ['ok'],
     run: (c, p) => {
       const [start, end] = range(c, p.va, p.span)
-      notifierInvalidate(c.d, c.mm, start, end)
+      notifierInvalidate(c.d, p.mm ?? c.mm, start, end)
       return 'ok'
     },
   }),

@@ -50,11 +50,25 @@ export const lockOps = {
       return 'ok'
     },
   }),
-  /** `migration_entry_wait_on_locked`: sleep until PG_locked clears, holding no reference. */
+  /**
+   * `migration_entry_wait_on_locked`: sleep until PG_locked clears, holding no reference;
+   * `drop` names a lock (the PTE lock) released as the thread queues.
+   */
   folioWaitUnlocked: defineOp({
-    schema: v.strictObject({ op: v.literal('folioWaitUnlocked'), folio: ref }),
+    schema: v.strictObject({ op: v.literal('folioWaitUnlocked'), folio: ref, drop: v.optional(ident) }),
     results: ['ok'],
     position: 'wait',
-    run: (c, p) => (waitUnlocked(c.d, c.t, folioLockName(c.folio(p.folio))) ? 'ok' : QUEUED),
+    run: (c, p) => (waitUnlocked(c.d, c.t, folioLockName(c.folio(p.folio)), p.drop) ? 'ok' : QUEUED),
+  }),
+  /** Is the folio locked (PG_locked)? For `BUG_ON(!PageLocked(page))` and similar checks. */
+  folioLocked: defineOp({
+    schema: v.strictObject({ op: v.literal('folioLocked'), folio: ref }),
+    results: ['locked', 'unlocked'],
+    run: (c, p) => {
+      const name = folioLockName(c.folio(p.folio))
+      const held = c.d.lock(name).holders.length > 0
+      c.d.read(`locks:${name}`, held ? 'locked' : 'unlocked')
+      return held ? 'locked' : 'unlocked'
+    },
   }),
 }

@@ -27,9 +27,12 @@ export function defineOp<S extends v.GenericSchema>(def: OpDef<S>): OpDef {
   return def as unknown as OpDef
 }
 
-const NAME = /^(?!__proto__$|constructor$|prototype$)[A-Za-z_][A-Za-z0-9_.:#-]{0,63}$/
+const NAME = /^(?!__proto__$|constructor$|prototype$)[A-Za-z_%][A-Za-z0-9_.:#%-]{0,63}$/
 
-/** Identifiers in scenario files (locks, folios, tables, locals): also keep prototype keys out. */
+/**
+ * Identifiers in scenario files (locks, folios, tables, locals): also keep prototype keys out.
+ * `%t` stands for the running thread's letter (`ptl_%t` is B's own PTE lock in thread B).
+ */
 export const ident = v.pipe(v.string(), v.regex(NAME, 'must be a plain identifier'))
 /** A local reference `$name`, or a literal identifier. */
 export const ref = v.pipe(
@@ -41,29 +44,30 @@ export const address = v.union([
   v.pipe(v.string(), v.maxLength(64)),
 ])
 
+/** A folio in an entry literal may come from a local (`"folio": "$F"`). */
 export const entryLiteral = v.variant('k', [
   v.strictObject({ k: v.literal('none') }),
   v.strictObject({
     k: v.literal('present'),
-    folio: ident,
+    folio: ref,
     sub: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
     write: v.optional(v.boolean(), true),
   }),
   v.strictObject({
     k: v.literal('migration'),
-    folio: ident,
+    folio: ref,
     sub: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
     write: v.optional(v.boolean(), true),
   }),
-  v.strictObject({ k: v.literal('device-private'), folio: ident, write: v.optional(v.boolean(), true) }),
+  v.strictObject({ k: v.literal('device-private'), folio: ref, write: v.optional(v.boolean(), true) }),
   v.strictObject({
     k: v.literal('invalid'),
-    folio: ident,
+    folio: ref,
     sub: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   }),
   v.strictObject({ k: v.literal('uffd-wp') }),
-  v.strictObject({ k: v.literal('table'), table: ident }),
-  v.strictObject({ k: v.literal('huge'), folio: ident, write: v.optional(v.boolean(), true) }),
+  v.strictObject({ k: v.literal('table'), table: ref }),
+  v.strictObject({ k: v.literal('huge'), folio: ref, write: v.optional(v.boolean(), true) }),
 ])
 
 /** An entry given literally, or `$local` holding one. */

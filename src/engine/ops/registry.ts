@@ -4,6 +4,7 @@ import { cpuOps } from './cpuOps'
 import { flowOps } from './flowOps'
 import { folioOps } from './folioOps'
 import { lockOps } from './lockOps'
+import { mmOps } from './mmOps'
 import type { OpDef } from './op'
 import { tableOps } from './tableOps'
 
@@ -14,6 +15,7 @@ export const OPS: Readonly<Record<string, OpDef>> = {
   ...tableOps,
   ...folioOps,
   ...flowOps,
+  ...mmOps,
 }
 
 export type OpName = keyof typeof OPS

@@ -50,8 +50,56 @@ export function validateScenario(input: unknown, file: string): ScenarioFile {
     const issue = deepest(r.issues)
     throw new ScenarioError(file, v.getDotPath(issue) ?? '(root)', issue.message)
   }
-  checkReferences(r.output, file)
-  return r.output
+  const sc = expandThreads(r.output, file)
+  checkReferences(sc, file)
+  return sc
+}
+
+/** Materialise `like` threads and replace `%t` in op parameters with each thread's letter. */
+function expandThreads(sc: ScenarioFile, file: string): ScenarioFile {
+  const done: ScenarioFile['threads'] = []
+  sc.threads.forEach((th, ti) => {
+    let steps = th.steps
+    if (th.like !== undefined) {
+      if (th.steps.length > 0)
+        throw new ScenarioError(
+          file,
+          `threads.${String(ti)}.steps`,
+          'a thread with "like" has no steps of its own'
+        )
+      const tpl = done.find((t) => t.letter === th.like)
+      if (!tpl) throw new ScenarioError(file, `threads.${String(ti)}.like`, `no earlier thread ${th.like}`)
+      const rename = (id: string) => (id === 'end' ? id : `${th.letter}${id.slice(1)}`)
+      steps = tpl.steps.map((st) => {
+        if (!st.id.startsWith(tpl.letter))
+          throw new ScenarioError(
+            file,
+            `threads.${String(ti)}.like`,
+            `step '${st.id}' of thread ${tpl.letter} does not start with ${tpl.letter}, so it cannot be copied`
+          )
+        return {
+          ...st,
+          id: rename(st.id),
+          ...(st.on && { on: Object.fromEntries(Object.entries(st.on).map(([k, t]) => [k, rename(t)])) }),
+          ...(st.next !== undefined && { next: rename(st.next) }),
+        }
+      })
+    } else if (steps.length === 0)
+      throw new ScenarioError(file, `threads.${String(ti)}.steps`, 'a thread needs at least one step')
+    done.push({
+      ...th,
+      steps: steps.map((st) => ({ ...st, ops: st.ops.map((op) => substitute(op, th.letter)) })),
+    })
+  })
+  return { ...sc, threads: done }
+}
+
+function substitute<T>(v: T, letter: string): T {
+  if (typeof v === 'string') return v.replaceAll('%t', letter) as T
+  if (Array.isArray(v)) return v.map((x: unknown) => substitute(x, letter)) as T
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x, letter)])) as T
+  return v
 }
 
 /** Unions report the branch that got furthest: that is the one the author meant. */
@@ -77,9 +125,11 @@ function checkReferences(sc: ScenarioFile, file: string): void {
   }
   const toggles = new Set(sc.toggles.map((t) => t.id))
   const checkWhen = (w: string | string[] | undefined, path: string) => {
-    for (const g of w === undefined ? [] : Array.isArray(w) ? w : [w])
-      if (!toggles.has(g.replace(/^!/, ''))) fail(path, `unknown toggle '${g.replace(/^!/, '')}'`)
+    for (const clause of w === undefined ? [] : Array.isArray(w) ? w : [w])
+      for (const g of clause.split('|'))
+        if (!toggles.has(g.replace(/^!/, ''))) fail(path, `unknown toggle '${g.replace(/^!/, '')}'`)
   }
+  const locks = new Set(Object.keys(sc.initial.locks))
   const isAddress = (a: string | number) =>
     typeof a === 'number' || a in sc.addresses || Number.isFinite(Number(a))
 
@@ -116,7 +166,13 @@ function checkReferences(sc: ScenarioFile, file: string): void {
           if (!st.on?.[f]) fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
         def.results.forEach((r) => produced.add(r))
         const va = (op as { va?: string | number }).va
-        if (va !== undefined && !isAddress(va)) fail(`${opPath}.va`, `unknown address '${String(va)}'`)
+        if (va !== undefined && typeof va === 'string' && !va.startsWith('$') && !isAddress(va))
+          fail(`${opPath}.va`, `unknown address '${va}'`)
+        for (const key of ['lock', 'drop'] as const) {
+          const name = (op as Record<string, unknown>)[key]
+          if (typeof name === 'string' && !locks.has(name))
+            fail(`${opPath}.${key}`, `undeclared lock '${name}' (declare it in initial.locks)`)
+        }
       })
       for (const res of Object.keys(st.on ?? {}))
         if (!produced.has(res)) fail(`${path}.on.${res}`, `no op of this step returns '${res}'`)

@@ -49,7 +49,13 @@ export const threadSchema = v.strictObject({
   cpu: v.optional(v.boolean(), true),
   mm: v.optional(ident, 'mm'),
   when,
-  steps: v.pipe(v.array(stepSchema), v.minLength(1), v.maxLength(200)),
+  /**
+   * Run the same steps as an earlier thread (several readers faulting on one page): step ids
+   * are copied with this thread's letter in place of the first character, and `%t` in op
+   * parameters stands for the running thread's letter, in every thread.
+   */
+  like: v.optional(letter),
+  steps: v.optional(v.pipe(v.array(stepSchema), v.maxLength(200)), []),
 })
 
 export const toggleSchema = v.strictObject({
@@ -150,6 +156,7 @@ const folioInit = v.strictObject({
   lru: v.optional(v.boolean()),
   anon: v.optional(v.boolean()),
   mapping: v.optional(v.nullable(ident)),
+  index: v.optional(v.pipe(v.number(), v.integer())),
   devicePrivate: v.optional(v.boolean()),
   content: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(512)),
 })

@@ -96,3 +96,17 @@ describe('the format documentation', () => {
     expect(explore(p).outcomes.find((o) => o.id === 'pinned-page-collapsed')?.reachable).toBe(true)
   })
 })
+
+describe('threads that copy another (like)', () => {
+  it('get the template steps with their own letter in ids, branch targets and %t', () => {
+    const raw = readFileSync(join(SCENARIO_DIR, 'migration-vs-shmem-fault.json'), 'utf8')
+    const sc = parseScenario(raw, 'x.json')
+    const c = sc.threads.find((t) => t.letter === 'C')
+    const b10 = c?.steps.find((s) => s.id === 'C10')
+    expect(b10?.on).toEqual({ no: 'C10u' })
+    expect(b10?.ops[0]).toMatchObject({ op: 'lock', lock: 'ptl_C' })
+    expect(sc.threads.find((t) => t.letter === 'B')?.steps.find((s) => s.id === 'B10')?.ops[0]).toMatchObject(
+      { lock: 'ptl_B' }
+    )
+  })
+})

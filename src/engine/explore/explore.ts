@@ -4,7 +4,7 @@ import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
 import { findFairCycle, type Graph } from './livelock'
-import { stateKey } from './stateKey'
+import { Interner } from './interner'
 
 export interface ExploreOptions {
   /** Stop with an explicit incomplete result after this many distinct states. */
@@ -58,6 +58,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)
+  const interner = new Interner()
   const ids = new Map<string, number>()
   const states: State[] = []
   const parent: number[] = []
@@ -71,7 +72,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   let incompleteReason: string | null = null
 
   const add = (s: State, from: number, t: number): number => {
-    const key = stateKey(s)
+    const key = interner.key(s)
     const known = ids.get(key)
     if (known !== undefined) return known
     const id = states.length
@@ -106,7 +107,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     for (const t of enabled) {
       const ti = letters.indexOf(t)
       try {
-        const r = runStep(p, s, t)
+        const r = runStep(p, s, t, false)
         const to = add(r.state, i, ti)
         transitions++
         const progress = r.record.kind === 'run' && isProgress(p, t, r.record.stepId)

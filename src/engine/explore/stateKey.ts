@@ -3,7 +3,12 @@ import type { State } from '../model/types'
 /**
  * A canonical text for a state: object keys sorted, so two equal states built in different
  * orders get the same key. Arrays keep their order (lock queues are ordered on purpose).
+ *
+ * States are immutable and a step copies only what it changes, so the text of every unchanged
+ * object is remembered by identity: keying a successor costs about what the step changed.
  */
+const memo = new WeakMap<object, string>()
+
 export function stateKey(s: State): string {
   return canon(s)
 }
@@ -11,15 +16,21 @@ export function stateKey(s: State): string {
 function canon(v: unknown): string {
   if (v === undefined) return 'null'
   if (v === null || typeof v !== 'object') return JSON.stringify(v)
-  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`
-  const o = v as Record<string, unknown>
-  const keys = Object.keys(o).sort()
-  let out = '{'
-  for (const k of keys) {
-    const x = o[k]
-    if (x === undefined) continue
-    if (out.length > 1) out += ','
-    out += `${JSON.stringify(k)}:${canon(x)}`
+  const known = memo.get(v)
+  if (known !== undefined) return known
+  let out: string
+  if (Array.isArray(v)) out = `[${v.map(canon).join(',')}]`
+  else {
+    const o = v as Record<string, unknown>
+    out = '{'
+    for (const k of Object.keys(o).sort()) {
+      const x = o[k]
+      if (x === undefined) continue
+      if (out.length > 1) out += ','
+      out += `${JSON.stringify(k)}:${canon(x)}`
+    }
+    out += '}'
   }
-  return `${out}}`
+  memo.set(v, out)
+  return out
 }

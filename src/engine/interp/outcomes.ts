@@ -47,6 +47,7 @@ export function evalExpr(p: Program, s: State, e: Expr): Scalar {
     return scalar(s.threads[t]?.locals[name])
   }
   if ('var' in e) return scalar(s.vars[e.var])
+  if ('cache' in e) return s.pageCache[e.cache] ?? 'none'
   if ('folio' in e) {
     const f = s.folios[e.folio]
     return f ? f[e.field] : null

@@ -84,14 +84,19 @@ export function whyNotRunnable(p: Program, s: State, t: Letter): string | null {
 }
 
 /** Execute the current step of thread `t`. Deterministic: same program, state and thread, same result. */
-export function runStep(p: Program, s: State, t: Letter): { state: State; record: StepRecord } {
+export function runStep(
+  p: Program,
+  s: State,
+  t: Letter,
+  record = true
+): { state: State; record: StepRecord } {
   const why = whyNotRunnable(p, s, t)
   if (why !== null) throw new StepError(t, why)
   const prog = threadProgram(p, t)
   const th = s.threads[t]
   const step = prog.steps[th?.pc ?? 0]
   if (!th || !step) throw new StepError(t, `${t} has finished`)
-  const d = new Draft(s, p.world)
+  const d = new Draft(s, p.world, record)
   const ctx = new OpCtx(d, t, prog.mm, p.addresses)
   let result = 'ok'
   let target: number | undefined

@@ -28,9 +28,11 @@ export class Draft {
   private readonly copied = new Set<keyof State>()
   readonly effects: Effect[] = []
 
+  /** With `record` false (exhaustive exploration) no effects are logged: nobody reads them. */
   constructor(
     base: State,
-    readonly world: World
+    readonly world: World,
+    readonly record = true
   ) {
     this.next = { ...base }
   }
@@ -59,7 +61,7 @@ export class Draft {
     const m = this.next[map] as MapOf<K>
     if (value === undefined) Reflect.deleteProperty(m, id)
     else m[id] = value
-    if (log) this.logWrite(`${map}:${id}`, before, value)
+    if (log && this.record) this.logWrite(`${map}:${id}`, before, value)
   }
 
   patch<K extends 'folios' | 'tables' | 'vmas' | 'threads' | 'iommus'>(
@@ -70,8 +72,10 @@ export class Draft {
   ): void {
     const before = this.must(map, id)
     this.put(map, id, { ...before, ...fields }, false)
-    if (!log) return
+    if (!log || !this.record) return
     for (const key of Object.keys(fields)) {
+      // Waiting is reported by the block/wake effects, in words; the raw fields would repeat it.
+      if (key === 'blocked' || key === 'granted') continue
       const b = (before as unknown as Record<string, unknown>)[key]
       const a = (fields as Record<string, unknown>)[key]
       if (key === 'locals' || key === 'ptes' || key === 'tlb' || key === 'iotlb' || key === 'walkCache')
@@ -103,6 +107,7 @@ export class Draft {
   }
 
   read(path: string, value: unknown): void {
+    if (!this.record) return
     this.effects.push({ kind: 'read', path, value: show(value) })
   }
 
@@ -120,6 +125,14 @@ export class Draft {
 
 function show(v: unknown): string {
   if (v === undefined) return 'none'
+  if (typeof v === 'object' && v !== null && 'refcount' in v && 'mapcount' in v) {
+    const f = v as { refcount: number; mapcount: number; freed: boolean }
+    return f.freed ? 'freed' : `folio (refcount ${String(f.refcount)}, mapcount ${String(f.mapcount)})`
+  }
+  if (typeof v === 'object' && v !== null && 'done' in v && 'waiters' in v) {
+    const c = v as { done: number; waiters: string[] }
+    return `done ${String(c.done)}${c.waiters.length ? `, waiting: ${c.waiters.join(' ')}` : ''}`
+  }
   if (typeof v === 'object' && v !== null && !Array.isArray(v) && !('k' in v)) return JSON.stringify(v)
   return formatValue(v as Value)
 }

@@ -62,7 +62,7 @@ export const cpuOps = {
       mode: v.picklist(['broadcast', 'ipi', 'local']),
     }),
     results: ['ok'],
-    position: 'waitAfter',
+    position: (p) => (p.mode === 'ipi' ? 'waitAfter' : undefined),
     run: (c, p) => {
       const [start, end] = range(c, p.va, p.span)
       const mm = p.mm ?? c.mm

@@ -16,7 +16,8 @@ export interface OpDef<S extends v.GenericSchema = v.GenericSchema> {
   readonly schema: S
   readonly results: readonly string[]
   readonly failures?: readonly string[]
-  readonly position?: 'wait' | 'waitAfter'
+  /** Where the op must stand; a function when it depends on the parameters (an IPI flush waits). */
+  readonly position?: 'wait' | 'waitAfter' | ((p: v.InferOutput<S>) => 'wait' | 'waitAfter' | undefined)
   /** Returns a result, or `queued` when a `wait` op blocked before taking effect. */
   readonly run: (ctx: OpCtx, p: v.InferOutput<S>) => string
 }
@@ -37,7 +38,7 @@ export const ident = v.pipe(v.string(), v.regex(NAME, 'must be a plain identifie
 /** A local reference `$name`, or a literal identifier. */
 export const ref = v.pipe(
   v.string(),
-  v.regex(/^\$?[A-Za-z_][A-Za-z0-9_.:#-]{0,63}$/, 'must be $local or an identifier')
+  v.regex(/^\$?[A-Za-z_%][A-Za-z0-9_.:#%-]{0,63}$/, 'must be $local or an identifier')
 )
 export const address = v.union([
   v.pipe(v.number(), v.integer(), v.minValue(0)),

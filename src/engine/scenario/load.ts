@@ -67,8 +67,14 @@ function expandThreads(sc: ScenarioFile, file: string): ScenarioFile {
           `threads.${String(ti)}.steps`,
           'a thread with "like" has no steps of its own'
         )
-      const tpl = done.find((t) => t.letter === th.like)
-      if (!tpl) throw new ScenarioError(file, `threads.${String(ti)}.like`, `no earlier thread ${th.like}`)
+      // Copy the template as written: `%t` must become this thread's letter, not the template's.
+      const tpl = sc.threads.slice(0, ti).find((t) => t.letter === th.like)
+      if (!tpl || tpl.like !== undefined)
+        throw new ScenarioError(
+          file,
+          `threads.${String(ti)}.like`,
+          `no earlier thread ${th.like} with steps of its own`
+        )
       const rename = (id: string) => (id === 'end' ? id : `${th.letter}${id.slice(1)}`)
       steps = tpl.steps.map((st) => {
         if (!st.id.startsWith(tpl.letter))
@@ -158,9 +164,10 @@ function checkReferences(sc: ScenarioFile, file: string): void {
         const def = OPS[op.op]
         const opPath = `${path}.ops.${String(oi)}`
         if (!def) return fail(opPath, `unknown op '${op.op}'`)
-        if (def.position === 'wait' && oi !== 0)
+        const position = typeof def.position === 'function' ? def.position(op) : def.position
+        if (position === 'wait' && oi !== 0)
           fail(opPath, `'${op.op}' may block, so it must be the first op of its step`)
-        if (def.position === 'waitAfter' && oi !== st.ops.length - 1)
+        if (position === 'waitAfter' && oi !== st.ops.length - 1)
           fail(opPath, `'${op.op}' may leave the thread waiting, so it must be the last op of its step`)
         for (const f of def.failures ?? [])
           if (!st.on?.[f]) fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
@@ -179,6 +186,11 @@ function checkReferences(sc: ScenarioFile, file: string): void {
     })
   })
 
+  sc.toggles.forEach((t, i) =>
+    t.conflicts.forEach((c, j) => {
+      if (!toggles.has(c)) fail(`toggles.${String(i)}.conflicts.${String(j)}`, `unknown toggle '${c}'`)
+    })
+  )
   const outcomes = new Set<string>()
   sc.outcomes.forEach((o, i) => {
     if (outcomes.has(o.id)) fail(`outcomes.${String(i)}.id`, `duplicate outcome '${o.id}'`)

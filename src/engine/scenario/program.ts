@@ -57,13 +57,22 @@ export function resolveToggles(sc: ScenarioFile, requested: readonly string[]): 
     if (off) on.delete(id)
     else on.add(id)
   }
+  for (const id of on)
+    for (const other of known.get(id)?.conflicts ?? [])
+      if (on.has(other))
+        throw new ScenarioError(
+          sc.id,
+          'toggles',
+          `'${id}' and '${other}' are alternatives and cannot be combined`
+        )
   return sc.toggles.map((t) => t.id).filter((id) => on.has(id))
 }
 
+/** `when` is a list of clauses that must all hold; a clause holds if any of its `|` literals does. */
 function enabled(when: string | string[] | undefined, on: ReadonlySet<string>): boolean {
   if (when === undefined) return true
-  return (Array.isArray(when) ? when : [when]).every((g) =>
-    g.startsWith('!') ? !on.has(g.slice(1)) : on.has(g)
+  return (Array.isArray(when) ? when : [when]).every((clause) =>
+    clause.split('|').some((g) => (g.startsWith('!') ? !on.has(g.slice(1)) : on.has(g)))
   )
 }
 

@@ -10,9 +10,13 @@ import { opSchema } from '../ops/registry'
 const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max))
 const letter = v.pipe(v.string(), v.regex(/^[A-H]$/, 'must be one upper-case letter A–H'))
 const target = v.union([ident, v.literal('end')])
+/** A clause: toggle ids, each optionally negated with `!`, joined by `|` (any may hold). */
 const guard = v.pipe(
   v.string(),
-  v.regex(/^!?[a-z0-9][a-z0-9-]{0,63}$/, 'must be a toggle id, optionally negated with !')
+  v.regex(
+    /^!?[a-z0-9][a-z0-9-]{0,63}(\|!?[a-z0-9][a-z0-9-]{0,63}){0,7}$/,
+    'must be toggle ids (optionally !negated) joined by |'
+  )
 )
 const when = v.optional(v.union([guard, v.pipe(v.array(guard), v.maxLength(8))]))
 const nat = v.pipe(v.number(), v.integer(), v.minValue(0))
@@ -75,6 +79,11 @@ export const toggleSchema = v.strictObject({
     kernel: v.optional(text(40)),
   }),
   default: v.optional(v.boolean(), false),
+  /** Toggles this one cannot be combined with (alternative fixes of the same window). */
+  conflicts: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/))), v.maxLength(16)),
+    []
+  ),
 })
 
 type Expr =
@@ -89,6 +98,7 @@ type Expr =
   | { folio: string; field: 'refcount' | 'mapcount' | 'pincount' | 'freed' | 'lru' }
   | { var: string }
   | { pte: string | number }
+  | { cache: string }
 
 export type Predicate =
   | { mark: string }
@@ -116,6 +126,7 @@ const exprSchema: v.GenericSchema<Expr> = v.lazy(() =>
     v.strictObject({ folio: ident, field: v.picklist(['refcount', 'mapcount', 'pincount', 'freed', 'lru']) }),
     v.strictObject({ var: ident }),
     v.strictObject({ pte: address }),
+    v.strictObject({ cache: ident }),
   ])
 )
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+
+import { explore, replay } from '../engine'
+import { program } from './helpers'
+
+/**
+ * What each fix must do, by exhaustive exploration, as the research notes and the issue state
+ * it. `reach` lists outcomes that must be reachable, `never` outcomes that must not be. The
+ * engine computes every verdict; nothing here is read back from a scenario file.
+ */
+interface Case {
+  readonly with: readonly string[]
+  readonly reach: readonly string[]
+  readonly never: readonly string[]
+}
+
+const EXPECT: Record<string, { reported: readonly string[]; cases: readonly Case[] }> = {
+  'migration-vs-shmem-fault': {
+    reported: ['migration-failed', 'selftest-failed'],
+    cases: [
+      {
+        with: [],
+        reach: ['migration-failed', 'selftest-failed', 'migrated'],
+        never: ['data-loss', 'deadlock'],
+      },
+      { with: ['atomic-migration-entry'], reach: ['migrated'], never: ['migration-failed', 'deadlock'] },
+      { with: ['recheck-pte-under-ptl'], reach: ['migrated'], never: ['migration-failed', 'deadlock'] },
+      // Option 1 closes the deferred (ASYNC) branch only: without deferral the window is back.
+      { with: ['pte-invalid-not-none'], reach: ['migrated'], never: ['migration-failed'] },
+      { with: ['pte-invalid-not-none', 'arm64-repeat-tlbi'], reach: ['migration-failed'], never: [] },
+      // Option 3: no refcount failure, but readers busy-wait on the frozen count.
+      {
+        with: ['freeze-refcount-first'],
+        reach: ['migrated', 'reader-busy-waits'],
+        never: ['migration-failed'],
+      },
+      // Option 4: worse than the race.
+      { with: ['drop-from-pagecache'], reach: ['data-loss', 'pagecache-slot-stolen'], never: [] },
+      // What was merged: the kernel race is untouched, the test tolerates it.
+      {
+        with: ['relax-selftest'],
+        reach: ['migration-failed', 'selftest-tolerated'],
+        never: ['selftest-failed'],
+      },
+      { with: ['x86-deferred-flush'], reach: ['migrated'], never: ['migration-failed'] },
+    ],
+  },
+}
+
+for (const [id, spec] of Object.entries(EXPECT)) {
+  describe(id, () => {
+    it(`replays the reported interleaving into ${spec.reported.join(' and ')}`, () => {
+      const p = program(id, program(id).scenario.reported.with)
+      const r = replay(p, 'reported')
+      expect(r.error).toBeNull()
+      for (const o of spec.reported) expect(r.outcomes).toContain(o)
+    })
+    for (const c of spec.cases) {
+      it(`with ${c.with.join(' + ') || 'no fix'}: reaches ${c.reach.join(', ') || '-'}; never ${c.never.join(', ') || '-'}`, () => {
+        const r = explore(program(id, c.with))
+        expect(r.complete).toBe(true)
+        expect(r.errors).toEqual([])
+        const by = Object.fromEntries(r.outcomes.map((o) => [o.id, o]))
+        for (const o of c.reach) {
+          expect(by[o]?.reachable, `${o} reachable`).toBe(true)
+          // Each witness is a real schedule: replaying it reaches the outcome.
+          if (o !== 'livelock')
+            expect(replay(program(id, c.with), by[o]?.shortest ?? '').outcomes).toContain(o)
+        }
+        for (const o of c.never) expect(by[o]?.reachable, `${o} unreachable`).toBe(false)
+      })
+    }
+  })
+}

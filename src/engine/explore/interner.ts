@@ -1,0 +1,51 @@
+import type { State } from '../model/types'
+
+/**
+ * Exact state de-duplication by hash-consing. Each distinct object (a folio, a lock, a map of
+ * them) gets a small integer id the first time its content is seen; an object's content is
+ * written in terms of its children's ids, so every key stays short and a state's key costs about
+ * what the last step changed (unchanged objects keep their identity and their remembered id).
+ * No hashing shortcut: equal keys mean equal states.
+ */
+export class Interner {
+  private readonly byObject = new WeakMap<object, number>()
+  private readonly byContent = new Map<string, number>()
+
+  /** The key of a state: distinct for distinct states, equal for equal ones. */
+  key(s: State): string {
+    return this.repr(s)
+  }
+
+  get size(): number {
+    return this.byContent.size
+  }
+
+  private id(v: object): number {
+    const known = this.byObject.get(v)
+    if (known !== undefined) return known
+    const content = this.repr(v)
+    let id = this.byContent.get(content)
+    if (id === undefined) {
+      id = this.byContent.size
+      this.byContent.set(content, id)
+    }
+    this.byObject.set(v, id)
+    return id
+  }
+
+  private repr(v: object): string {
+    if (Array.isArray(v)) return `[${v.map((x: unknown) => this.part(x)).join(',')}]`
+    const o = v as Record<string, unknown>
+    let out = '{'
+    for (const k of Object.keys(o).sort()) {
+      const x = o[k]
+      if (x === undefined) continue
+      out += `${k}:${this.part(x)},`
+    }
+    return `${out}}`
+  }
+
+  private part(x: unknown): string {
+    return typeof x === 'object' && x !== null ? `#${String(this.id(x))}` : JSON.stringify(x)
+  }
+}

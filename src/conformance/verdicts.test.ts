@@ -45,6 +45,33 @@ const EXPECT: Record<string, { reported: readonly string[]; cases: readonly Case
       { with: ['x86-deferred-flush'], reach: ['migrated'], never: ['migration-failed'] },
     ],
   },
+  'device-private-fault-livelock': {
+    reported: ['livelock'],
+    cases: [
+      { with: [], reach: ['livelock', 'move-check-failed'], never: ['deadlock'] },
+      { with: ['-driver-lock'], reach: ['livelock'], never: ['deadlock'] },
+      { with: ['three-threads'], reach: ['livelock'], never: ['deadlock'] },
+      // The merged fix: one fault wins, no livelock, no failed check.
+      {
+        with: ['trylock-fault-page'],
+        reach: ['migrated', 'all-read'],
+        never: ['livelock', 'move-check-failed', 'deadlock'],
+      },
+      { with: ['trylock-fault-page', 'three-threads'], reach: ['migrated'], never: ['livelock', 'deadlock'] },
+      {
+        with: ['trylock-fault-page', 'wait-on-locked-page'],
+        reach: ['migrated'],
+        never: ['livelock', 'deadlock'],
+      },
+      // Popple's alternative, with the page mapped once.
+      { with: ['migration-entry-in-fault'], reach: ['migrated'], never: ['livelock', 'deadlock'] },
+      {
+        with: ['migration-entry-in-fault', 'three-threads'],
+        reach: ['migrated'],
+        never: ['livelock', 'deadlock'],
+      },
+    ],
+  },
 }
 
 for (const [id, spec] of Object.entries(EXPECT)) {
@@ -64,8 +91,9 @@ for (const [id, spec] of Object.entries(EXPECT)) {
         for (const o of c.reach) {
           expect(by[o]?.reachable, `${o} reachable`).toBe(true)
           // Each witness is a real schedule: replaying it reaches the outcome.
-          if (o !== 'livelock')
-            expect(replay(program(id, c.with), by[o]?.shortest ?? '').outcomes).toContain(o)
+          const w = by[o]
+          const schedule = w?.cycle ? `${w.cycle.prefix}${w.cycle.repeat}` : (w?.shortest ?? '')
+          expect(replay(program(id, c.with), schedule).outcomes).toContain(o)
         }
         for (const o of c.never) expect(by[o]?.reachable, `${o} unreachable`).toBe(false)
       })

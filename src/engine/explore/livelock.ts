@@ -97,7 +97,7 @@ export function findFairCycle(g: Graph): FairCycle | null {
     }
     if (!alwaysEnabled.every((t) => stepping.has(t))) continue
     const entry = Math.min(...comp)
-    return { component: comp, entry, cycle: witness(g, inComp, entry, [...stepping]), alwaysEnabled }
+    return { component: comp, entry, cycle: fairWitness(g, inComp, entry, alwaysEnabled), alwaysEnabled }
   }
   return null
 }
@@ -110,7 +110,14 @@ export function findFairCycle(g: Graph): FairCycle | null {
  */
 const TOUR_LIMIT = 5000
 
-function witness(g: Graph, inComp: ReadonlySet<number>, entry: number, need: number[]): number[] {
+function witness(
+  g: Graph,
+  inComp: ReadonlySet<number>,
+  entry: number,
+  need: number[],
+  full: boolean
+): number[] {
+  if (full && inComp.size > TOUR_LIMIT) full = false
   const walkTo = (
     from: number,
     goal: (t: number, to: number) => boolean
@@ -146,10 +153,75 @@ function witness(g: Graph, inComp: ReadonlySet<number>, entry: number, need: num
     }
     return null
   }
+  return closedWalk(g, inComp, entry, need, full, walkTo)
+}
+
+type WalkTo = (
+  from: number,
+  goal: (t: number, to: number) => boolean
+) => { path: number[]; states: number[]; end: number } | null
+
+/**
+ * The short witness a person can follow: a closed walk covering `need`, checked for fairness on
+ * its own states (a thread enabled all along it must step in it); threads that fail the check
+ * are added and the walk rebuilt. If that does not settle, the full tour of the component.
+ */
+function fairWitness(
+  g: Graph,
+  inComp: ReadonlySet<number>,
+  entry: number,
+  alwaysEnabled: readonly number[]
+): number[] {
+  const need = new Set(alwaysEnabled)
+  for (let round = 0; round <= g.threadCount; round++) {
+    const cycle = witness(g, inComp, entry, [...need], false)
+    const states = statesOf(g, entry, cycle)
+    const stepped = new Set(cycle)
+    const missing: number[] = []
+    for (let t = 0; t < g.threadCount; t++) {
+      if (stepped.has(t)) continue
+      if (states.every((v) => hasEdge(g, v, t))) missing.push(t)
+    }
+    if (missing.length === 0 && cycle.length > 0) return cycle
+    if (missing.every((t) => need.has(t))) break
+    missing.forEach((t) => need.add(t))
+  }
+  return witness(g, inComp, entry, [...alwaysEnabled], true)
+}
+
+function hasEdge(g: Graph, v: number, t: number): boolean {
+  const es = g.edges[v] ?? []
+  for (let i = 0; i < es.length; i += 3) if (es[i + 1] === t) return true
+  return false
+}
+
+/** The states a walk of thread choices visits from `entry` (first matching non-progress edge). */
+function statesOf(g: Graph, entry: number, cycle: readonly number[]): number[] {
+  const out = [entry]
+  let at = entry
+  for (const t of cycle) {
+    const es = g.edges[at] ?? []
+    for (let i = 0; i < es.length; i += 3)
+      if (es[i + 1] === t && es[i + 2] !== 1) {
+        at = es[i] as number
+        break
+      }
+    out.push(at)
+  }
+  return out
+}
+
+function closedWalk(
+  g: Graph,
+  inComp: ReadonlySet<number>,
+  entry: number,
+  need: number[],
+  tour: boolean,
+  walkTo: WalkTo
+): number[] {
   const cycle: number[] = []
   const visited = new Set([entry])
   const stepped = new Set<number>()
-  const tour = inComp.size <= TOUR_LIMIT
   let at = entry
   for (;;) {
     const r = walkTo(at, (t, to) => (need.includes(t) && !stepped.has(t)) || (tour && !visited.has(to)))

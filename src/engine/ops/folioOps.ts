@@ -88,6 +88,8 @@ export const folioOps = {
       folio: ref,
       expect: v.union([v.literal('mapcount'), count]),
       plus: v.optional(count, 0),
+      /** `eq` (the default) or `le`: at most the expected count (`migrate_vma_check_page`). */
+      cmp: v.optional(v.picklist(['eq', 'le']), 'eq'),
     }),
     results: ['ok', 'mismatch'],
     failures: ['mismatch'],
@@ -95,12 +97,12 @@ export const folioOps = {
       const id = c.folio(p.folio)
       const f = folios.folio(c.d, id)
       const expected = (p.expect === 'mapcount' ? f.mapcount : p.expect) + p.plus
-      const ok = f.refcount === expected
+      const ok = p.cmp === 'le' ? f.refcount <= expected : f.refcount === expected
       c.d.effects.push({
         kind: 'check',
         what: `${id} refcount`,
         actual: String(f.refcount),
-        expected: String(expected),
+        expected: p.cmp === 'le' ? `at most ${String(expected)}` : String(expected),
         ok,
       })
       return ok ? 'ok' : 'mismatch'

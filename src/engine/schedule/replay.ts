@@ -2,6 +2,8 @@ import { outcomesAt, isTerminal } from '../interp/outcomes'
 import { runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
+import { stateKey } from '../explore/stateKey'
+import { enabledThreads } from '../interp/step'
 import { parseSchedule } from './notation'
 
 export interface ReplayError {
@@ -63,6 +65,8 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
       break
     }
   }
+  const cycle = livelockIn(p, states, records)
+  if (cycle && !('livelock' in reachedAt)) reachedAt.livelock = states.length - 1
   return {
     states,
     records,
@@ -72,4 +76,29 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
     reachedAt,
     terminal: isTerminal(p, s),
   }
+}
+
+/**
+ * Does the run end by coming back to an earlier state through a stretch that is a livelock
+ * (CONVENTIONS.md): no progress step, and every thread enabled throughout it took a step?
+ * Only for scenarios that ask about livelock.
+ */
+function livelockIn(p: Program, states: readonly State[], records: readonly StepRecord[]): boolean {
+  if (!p.scenario.outcomes.some((o) => 'kind' in o) || records.length === 0) return false
+  const last = stateKey(states[states.length - 1] as State)
+  for (let start = states.length - 2; start >= 0; start--) {
+    if (stateKey(states[start] as State) !== last) continue
+    const stretch = records.slice(start)
+    const progress = stretch.some((r) => {
+      const step = p.threads.find((t) => t.letter === r.thread)?.steps.find((x) => x.spec.id === r.stepId)
+      return r.kind === 'run' && step?.spec.progress === true
+    })
+    if (progress) return false
+    const stepped = new Set(stretch.map((r) => r.thread))
+    const always = p.threads
+      .map((t) => t.letter)
+      .filter((t) => states.slice(start).every((s) => enabledThreads(p, s).includes(t)))
+    return always.every((t) => stepped.has(t))
+  }
+  return false
 }

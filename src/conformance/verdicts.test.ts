@@ -45,6 +45,39 @@ const EXPECT: Record<string, { reported: readonly string[]; cases: readonly Case
       { with: ['x86-deferred-flush'], reach: ['migrated'], never: ['migration-failed'] },
     ],
   },
+  'exec-stack-vs-migration': {
+    reported: ['migration-entry-leaked', 'stack-data-lost', 'bug-swapops'],
+    cases: [
+      {
+        with: [],
+        reach: ['migration-entry-leaked', 'bug-swapops', 'stack-data-lost', 'migrated'],
+        never: ['deadlock'],
+      },
+      // Merged: never migrate the temporary stack.
+      {
+        with: ['skip-temporary-stack'],
+        reach: ['migrated', 'argv-read'],
+        never: ['migration-entry-leaked', 'bug-swapops', 'stack-data-lost'],
+      },
+      // Andrea: one anon_vma section around the VMA change and the move.
+      {
+        with: ['anon-vma-lock-across-move'],
+        reach: ['migrated'],
+        never: ['migration-entry-leaked', 'bug-swapops'],
+      },
+      // Locking only the VMA change (v2.6.36-like) does not close it.
+      { with: ['anon-vma-lock-in-vma-adjust'], reach: ['migration-entry-leaked', 'bug-swapops'], never: [] },
+      { with: ['kamezawa-unstable-rmap'], reach: ['migrated'], never: ['migration-entry-leaked'] },
+      { with: ['stack-counters-heuristic'], reach: ['migration-entry-leaked'], never: [] },
+      { with: ['mm-seqcount'], reach: ['migrated'], never: ['migration-entry-leaked', 'bug-swapops'] },
+      { with: ['gup-pin-stack'], reach: ['migration-entry-leaked', 'bug-swapops'], never: [] },
+      {
+        with: ['migration-takes-mmap-sem'],
+        reach: ['migrated'],
+        never: ['migration-entry-leaked', 'bug-swapops'],
+      },
+    ],
+  },
   'device-private-fault-livelock': {
     reported: ['livelock'],
     cases: [

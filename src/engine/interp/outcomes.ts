@@ -58,6 +58,7 @@ export function evalExpr(p: Program, s: State, e: Expr): Scalar {
     return page ? formatPage(page) : 'none'
   }
   if ('pte' in e) return formatEntry(walk(d, 'mm', address(p, e.pte)).leaf)
+  if ('pteKind' in e) return walk(d, 'mm', address(p, e.pteKind)).leaf.k
   const pageText = 'content' in e ? evalExpr(p, s, { walk: e.content }) : evalExpr(p, s, e.pageContent)
   if (typeof pageText !== 'string' || pageText === 'none') return null
   const page = parsePage(pageText)

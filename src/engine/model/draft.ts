@@ -1,6 +1,6 @@
 import type { Effect } from './effect'
 import { ModelError } from './errors'
-import { formatValue } from './format'
+import { formatValue, hex } from './format'
 import type { Letter, LockState, State, ThreadState, Value } from './types'
 
 /** Static facts of a scenario the primitives need: geometry, lock kinds, which threads are CPUs. */
@@ -11,6 +11,8 @@ export interface World {
   /** Threads that run on a CPU (they take IPIs and are RCU readers); devices are not listed. */
   readonly cpus: readonly Letter[]
   readonly threadMm: Readonly<Record<Letter, string>>
+  /** The toggles that are on (the program's, for starting-state overrides). */
+  readonly toggles: readonly string[]
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -80,8 +82,12 @@ export class Draft {
       const a = (fields as Record<string, unknown>)[key]
       if (key === 'locals' || key === 'ptes' || key === 'tlb' || key === 'iotlb' || key === 'walkCache')
         this.logRecordDiff(`${map}:${id}.${key}`, b as Record<string, unknown>, a as Record<string, unknown>)
-      else if (JSON.stringify(a) !== JSON.stringify(b))
-        this.effects.push({ kind: 'write', path: `${map}:${id}.${key}`, before: show(b), after: show(a) })
+      else if (JSON.stringify(a) !== JSON.stringify(b)) {
+        // VMA bounds are addresses: shown in hex, as the research notes write them.
+        const fmt =
+          map === 'vmas' && (key === 'start' || key === 'end') ? (x: unknown) => hex(x as number) : show
+        this.effects.push({ kind: 'write', path: `${map}:${id}.${key}`, before: fmt(b), after: fmt(a) })
+      }
     }
   }
 

@@ -10,6 +10,7 @@ export function testWorld(letters: readonly string[], locks: World['lockKinds'] 
     lockKinds: locks,
     cpus: letters,
     threadMm: Object.fromEntries(letters.map((l) => [l, 'mm'])),
+    toggles: [],
   }
 }
 

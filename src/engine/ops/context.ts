@@ -35,9 +35,9 @@ export class OpCtx {
     if (typeof ref === 'number') return ref
     if (ref.startsWith('$')) {
       const v = this.local(ref.slice(1))
-      if (typeof v !== 'number')
-        throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
-      return v
+      const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN
+      if (!Number.isFinite(n)) throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
+      return n
     }
     const named = this.addresses[ref]
     if (named !== undefined) return named

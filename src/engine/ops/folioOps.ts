@@ -79,6 +79,17 @@ export const folioOps = {
     run: (c, p) => (folios.isolateLru(c.d, c.folio(p.folio)) ? 'ok' : 'busy'),
   }),
   putbackLru: unit('putbackLru', (c, f) => folios.putbackLru(c.d, f)),
+  /** `page_mapped(page)`: is the mapcount above zero? */
+  folioMapped: defineOp({
+    schema: v.strictObject({ op: v.literal('folioMapped'), folio: ref }),
+    results: ['mapped', 'unmapped'],
+    run: (c, p) => {
+      const id = c.folio(p.folio)
+      const f = folios.folio(c.d, id)
+      c.d.read(`folios:${id}.mapcount`, f.mapcount)
+      return f.mapcount > 0 ? 'mapped' : 'unmapped'
+    },
+  }),
   addRmap: unit('addRmap', (c, f) => folios.addRmap(c.d, f)),
   removeRmap: unit('removeRmap', (c, f) => folios.removeRmap(c.d, f)),
   /** An exact refcount check (`is_refcount_suitable`, `folio_expected_refs`): mapcount + extra. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 
-import { formatValue } from '../model/format'
+import { formatValue, hex } from '../model/format'
 import * as folios from '../model/folio'
 import * as pageCache from '../model/pagecache'
 import { iommuTranslate, iommuWalk } from '../model/secondary'
@@ -93,14 +93,17 @@ export const mmOps = {
       op: v.literal('testVar'),
       var: ident,
       lt: v.optional(v.number()),
-      is: v.optional(plainValue),
+      is: v.optional(v.union([plainValue, ref])),
+      /** Keep the value in a local (a seqcount reader remembers what it began with). */
+      save: v.optional(ident),
     }),
     results: ['yes', 'no'],
     run: (c, p) => {
       const cur = c.d.get('vars', p.var) ?? 0
       c.d.read(`vars:${p.var}`, formatValue(cur))
+      if (p.save) c.setLocal(p.save, cur)
       if (p.lt !== undefined) return typeof cur === 'number' && cur < p.lt ? 'yes' : 'no'
-      return formatValue(cur) === formatValue(p.is ?? null) ? 'yes' : 'no'
+      return formatValue(cur) === formatValue(c.value(p.is ?? null)) ? 'yes' : 'no'
     },
   }),
   /** `vma_address(page, vma)` into a local; `efault` if the page falls outside the VMA. */
@@ -111,7 +114,8 @@ export const mmOps = {
     run: (c, p) => {
       const addr = vmaAddress(c.d, p.vma, folios.folio(c.d, c.folio(p.folio)).index)
       if (addr === null) return 'efault'
-      c.setLocal(p.save, addr)
+      // Kept in hex, as the narration and the research note write addresses.
+      c.setLocal(p.save, hex(addr))
       return 'ok'
     },
   }),

@@ -88,6 +88,7 @@ export function buildProgram(sc: ScenarioFile, requested: readonly string[] = []
     lockKinds: sc.initial.locks,
     cpus: threads.filter((t) => t.cpu && t.active).map((t) => t.letter),
     threadMm: Object.fromEntries(threads.map((t) => [t.letter, t.mm])),
+    toggles,
   }
   return {
     scenario: sc,
@@ -138,7 +139,19 @@ function initialState(
   threads: readonly ThreadProgram[],
   addresses: Readonly<Record<string, number>>
 ): State {
-  const ini = sc.initial
+  // A toggle that is on may replace VMAs, folios or vars of the starting state.
+  const on = new Set(world.toggles)
+  const over = sc.toggles.filter((t) => on.has(t.id) && t.initial !== undefined).map((t) => t.initial)
+  const ini = {
+    ...sc.initial,
+    vmas: Object.assign({}, sc.initial.vmas, ...over.map((o) => o?.vmas ?? {})) as typeof sc.initial.vmas,
+    folios: Object.assign(
+      {},
+      sc.initial.folios,
+      ...over.map((o) => o?.folios ?? {})
+    ) as typeof sc.initial.folios,
+    vars: Object.assign({}, sc.initial.vars, ...over.map((o) => o?.vars ?? {})) as typeof sc.initial.vars,
+  }
   const folios: Record<string, Folio> = {}
   for (const [id, f] of Object.entries(ini.folios)) folios[id] = newFolio(f)
   const pmds: Record<string, Entry> = {}

@@ -79,6 +79,17 @@ export const toggleSchema = v.strictObject({
     kernel: v.optional(text(40)),
   }),
   default: v.optional(v.boolean(), false),
+  /**
+   * Changes to the starting state when the toggle is on (a fix that tags a VMA from its
+   * creation): each listed VMA, folio or var replaces the base one.
+   */
+  initial: v.optional(
+    v.strictObject({
+      vmas: v.optional(v.lazy(() => rec(vmaInit))),
+      folios: v.optional(v.lazy(() => rec(folioInit))),
+      vars: v.optional(rec(plainValue)),
+    })
+  ),
   /** Toggles this one cannot be combined with (alternative fixes of the same window). */
   conflicts: v.optional(
     v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/))), v.maxLength(16)),
@@ -99,6 +110,7 @@ type Expr =
   | { var: string }
   | { pte: string | number }
   | { cache: string }
+  | { pteKind: string | number }
 
 export type Predicate =
   | { mark: string }
@@ -127,6 +139,7 @@ const exprSchema: v.GenericSchema<Expr> = v.lazy(() =>
     v.strictObject({ var: ident }),
     v.strictObject({ pte: address }),
     v.strictObject({ cache: ident }),
+    v.strictObject({ pteKind: address }),
   ])
 )
 
@@ -176,7 +189,8 @@ const vmaInit = v.strictObject({
   mm: v.optional(ident, 'mm'),
   start: address,
   end: address,
-  pgoff: v.optional(nat, 0),
+  /** Shown signed: exec's temporary stack grows down from 0, so its vm_pgoff wraps below zero. */
+  pgoff: v.optional(v.pipe(v.number(), v.integer()), 0),
   flags: v.optional(v.pipe(v.array(ident), v.maxLength(16)), []),
   anonVma: v.optional(v.nullable(ident), null),
   file: v.optional(v.nullable(ident), null),

@@ -78,6 +78,45 @@ const EXPECT: Record<string, { reported: readonly string[]; cases: readonly Case
       },
     ],
   },
+  'retract-pt-vs-uffd-copy': {
+    reported: ['anon-pte-freed-with-table', 'copied-data-lost'],
+    cases: [
+      {
+        with: [],
+        reach: ['anon-pte-freed-with-table', 'copied-data-lost', 'retracted'],
+        never: ['deadlock'],
+      },
+      // The v6.5 baseline: mmap_write_trylock keeps UFFDIO_COPY out.
+      {
+        with: ['mmap-write-trylock', 'uffd-wp-writer', 'iommu'],
+        reach: ['retracted', 'copy-kept'],
+        never: ['anon-pte-freed-with-table', 'uffd-wp-marker-lost', 'copied-data-lost'],
+      },
+      // Merged (1d65b771bc08): recheck under the PTE lock: no lost PTE, no lost marker.
+      {
+        with: ['recheck-under-ptl'],
+        reach: ['retract-skipped', 'copy-kept'],
+        never: ['anon-pte-freed-with-table', 'copied-data-lost'],
+      },
+      { with: ['uffd-wp-writer'], reach: ['uffd-wp-marker-lost'], never: [] },
+      {
+        with: ['uffd-wp-writer', 'recheck-under-ptl'],
+        reach: ['retract-skipped'],
+        never: ['uffd-wp-marker-lost', 'anon-pte-freed-with-table'],
+      },
+      // Merged in the same commit: the MMU notifier; without it the IOMMU walks a freed table.
+      { with: ['iommu'], reach: ['iommu-stale-walk'], never: [] },
+      { with: ['iommu', 'mmu-notifier'], reach: ['retracted'], never: ['iommu-stale-walk'] },
+      {
+        with: ['iommu', 'recheck-under-ptl', 'mmu-notifier', 'uffd-wp-writer'],
+        reach: ['retracted'],
+        never: ['anon-pte-freed-with-table', 'uffd-wp-marker-lost', 'iommu-stale-walk'],
+      },
+      { with: ['scan-ptes-none'], reach: ['retract-skipped'], never: ['anon-pte-freed-with-table'] },
+      // Peter's question: a read lock does not exclude UFFDIO_COPY.
+      { with: ['mmap-read-lock'], reach: ['anon-pte-freed-with-table'], never: [] },
+    ],
+  },
   'device-private-fault-livelock': {
     reported: ['livelock'],
     cases: [

@@ -48,6 +48,12 @@ export function evalExpr(p: Program, s: State, e: Expr): Scalar {
   }
   if ('var' in e) return scalar(s.vars[e.var])
   if ('cache' in e) return s.pageCache[e.cache] ?? 'none'
+  if ('tableStatus' in e) return s.tables[e.tableStatus]?.status ?? 'none'
+  if ('tablePte' in e) {
+    const [id, a] = e.tablePte
+    const idx = Math.floor(address(p, a) / p.world.pageSize) % p.world.ptesPerTable
+    return s.tables[id]?.ptes[String(idx)]?.k ?? 'none'
+  }
   if ('folio' in e) {
     const f = s.folios[e.folio]
     return f ? f[e.field] : null

@@ -22,8 +22,16 @@ export function folioLockName(folio: string): string {
   return `${FOLIO_LOCK}${folio}`
 }
 
+const PTL = 'ptl:'
+
+/** The split PTE lock of a table: every table has its own. */
+export function ptlName(table: string): string {
+  return `${PTL}${table}`
+}
+
 export function lockKind(world: World, name: string): LockKind {
   if (name.startsWith(FOLIO_LOCK)) return 'folio'
+  if (name.startsWith(PTL)) return 'spin'
   const k = world.lockKinds[name]
   if (!k) throw new ModelError(`unknown lock '${name}'`)
   return k

@@ -56,7 +56,8 @@ export function iommuTranslate(d: Draft, id: string, va: number): 'ok' | 'fault'
   const cached = mmu.walkCache[pmdKey(d.world, mmu.mm, va)]
   if (cached !== undefined) {
     const t = d.get('tables', cached)
-    if (!t || t.status === 'freed' || t.status === 'rcu-pending' || t.status === 'detached') {
+    // A detached table is still valid memory until it is freed; pending-free or freed is not.
+    if (!t || t.status === 'freed' || t.status === 'rcu-pending') {
       d.put('marks', 'iommu-stale-walk', true)
       return 'stale'
     }

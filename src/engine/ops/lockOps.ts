@@ -1,17 +1,31 @@
 import * as v from 'valibot'
 
-import { folioLockName, acquire, release, tryAcquire, waitUnlocked } from '../model/locks'
+import { ModelError } from '../model/errors'
+import { folioLockName, acquire, ptlName, release, tryAcquire, waitUnlocked } from '../model/locks'
+import type { OpCtx } from './context'
 import { defineOp, ident, QUEUED, ref } from './op'
 
 const mode = v.optional(v.picklist(['read', 'write']), 'write')
 
+/**
+ * A lock named directly, or `ptlOf`: the PTE lock of the table a PMD value points to
+ * (`pte_lockptr(mm, pmd)`), for code that may be working on a table it just allocated.
+ */
+function lockName(c: OpCtx, p: { lock?: string; ptlOf?: string }): string {
+  if (p.lock !== undefined) return p.lock
+  if (p.ptlOf === undefined) throw new ModelError('a lock op needs "lock" or "ptlOf"')
+  const e = c.entry(p.ptlOf)
+  if (e.k !== 'table') throw new ModelError(`${p.ptlOf} is ${e.k}, not a PTE table: no PTE lock`)
+  return ptlName(e.table)
+}
+
 export const lockOps = {
   /** `spin_lock`, `down_read`/`down_write`, `mutex_lock`: queue and wait if it is taken. */
   lock: defineOp({
-    schema: v.strictObject({ op: v.literal('lock'), lock: ident, mode }),
+    schema: v.strictObject({ op: v.literal('lock'), lock: v.optional(ident), ptlOf: v.optional(ref), mode }),
     results: ['ok'],
     position: 'wait',
-    run: (c, p) => (acquire(c.d, c.t, p.lock, p.mode) === 'acquired' ? 'ok' : QUEUED),
+    run: (c, p) => (acquire(c.d, c.t, lockName(c, p), p.mode) === 'acquired' ? 'ok' : QUEUED),
   }),
   trylock: defineOp({
     schema: v.strictObject({ op: v.literal('trylock'), lock: ident, mode }),
@@ -20,10 +34,10 @@ export const lockOps = {
     run: (c, p) => (tryAcquire(c.d, c.t, p.lock, p.mode) ? 'ok' : 'busy'),
   }),
   unlock: defineOp({
-    schema: v.strictObject({ op: v.literal('unlock'), lock: ident }),
+    schema: v.strictObject({ op: v.literal('unlock'), lock: v.optional(ident), ptlOf: v.optional(ref) }),
     results: ['ok'],
     run: (c, p) => {
-      release(c.d, c.t, p.lock)
+      release(c.d, c.t, lockName(c, p))
       return 'ok'
     },
   }),

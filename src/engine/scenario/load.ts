@@ -175,9 +175,16 @@ function checkReferences(sc: ScenarioFile, file: string): void {
         const va = (op as { va?: string | number }).va
         if (va !== undefined && typeof va === 'string' && !va.startsWith('$') && !isAddress(va))
           fail(`${opPath}.va`, `unknown address '${va}'`)
+        if ((op.op === 'lock' || op.op === 'unlock') && (op.lock === undefined) === (op.ptlOf === undefined))
+          fail(opPath, `'${op.op}' takes exactly one of "lock" and "ptlOf"`)
         for (const key of ['lock', 'drop'] as const) {
           const name = (op as Record<string, unknown>)[key]
-          if (typeof name === 'string' && !locks.has(name))
+          if (
+            typeof name === 'string' &&
+            !locks.has(name) &&
+            !name.startsWith('ptl:') &&
+            !name.startsWith('PG_locked:')
+          )
             fail(`${opPath}.${key}`, `undeclared lock '${name}' (declare it in initial.locks)`)
         }
       })
@@ -229,6 +236,11 @@ function checkReferences(sc: ScenarioFile, file: string): void {
       if ('folio' in p.entry && !folios.has(p.entry.folio))
         fail(`initial.tables.${id}.ptes.${String(i)}.entry`, `no folio '${p.entry.folio}'`)
     })
+  for (const [lock, t] of Object.entries(sc.initial.held)) {
+    if (!sc.threads.some((x) => x.letter === t)) fail(`initial.held.${lock}`, `no thread ${t}`)
+    if (!locks.has(lock) && !lock.startsWith('PG_locked:'))
+      fail(`initial.held.${lock}`, `undeclared lock '${lock}'`)
+  }
   for (const l of Object.keys(sc.initial.tlb))
     if (!sc.threads.some((t) => t.letter === l)) fail(`initial.tlb.${l}`, `no thread ${l}`)
 }

@@ -187,7 +187,12 @@ function initialState(
   return {
     threads: threadStates,
     folios,
-    locks: {},
+    locks: Object.fromEntries(
+      Object.entries(ini.held).map(([lock, t]) => [
+        lock,
+        { holders: [{ t, mode: 'write' as const }], waiters: [] },
+      ])
+    ),
     pmds,
     tables,
     vmas,

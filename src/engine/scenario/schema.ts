@@ -111,6 +111,8 @@ type Expr =
   | { pte: string | number }
   | { cache: string }
   | { pteKind: string | number }
+  | { tableStatus: string }
+  | { tablePte: [string, string | number] }
 
 export type Predicate =
   | { mark: string }
@@ -140,6 +142,8 @@ const exprSchema: v.GenericSchema<Expr> = v.lazy(() =>
     v.strictObject({ pte: address }),
     v.strictObject({ cache: ident }),
     v.strictObject({ pteKind: address }),
+    v.strictObject({ tableStatus: ident }),
+    v.strictObject({ tablePte: v.tuple([ident, address]) }),
   ])
 )
 
@@ -199,6 +203,8 @@ const vmaInit = v.strictObject({
 
 export const initialSchema = v.strictObject({
   locks: rec(v.picklist(['spin', 'rwsem', 'mutex'])),
+  /** Locks already held when the scenario starts (`PG_locked:H` held by collapse_file): lock → thread. */
+  held: v.optional(v.record(ident, letter), {}),
   folios: rec(folioInit),
   /** `mm:VA` (or just `VA` for mm `mm`) → PMD entry. */
   pmds: v.optional(

@@ -68,7 +68,7 @@ runCli(() => {
         String(i + 1),
         rec.thread,
         rec.stepId,
-        `${step?.spec.fn ?? ''}: ${step?.spec.title ?? ''}${rec.kind === 'wait' ? ' (waits)' : ''}`,
+        `${step?.spec.fn ?? ''}: ${step?.spec.title ?? ''}${rec.kind === 'wait' ? ' (waits)' : ''}${step && step.spec.confidence !== 'verified' ? ` [${step.spec.confidence}]` : ''}`,
         changes.join('; '),
       ]
     })

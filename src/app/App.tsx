@@ -1,82 +1,133 @@
-import { useMemo, useState } from 'react'
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
+import { useEffect } from 'react'
 
-import { buildProgram, replay } from '../engine'
+import { goHome, openScenario, toggleHelp, toggleLecture } from '../state/actions'
+import { useView } from '../state/store'
+import { startUrlSync } from '../state/urlSync'
+import { Controls } from '../ui/Controls'
+import { ErrorBoundary } from '../ui/ErrorBoundary'
+import { Interleaving } from '../ui/Interleaving'
+import { Narration } from '../ui/Narration'
+import { Notices } from '../ui/Notices'
+import { OutcomeBanner } from '../ui/OutcomeBanner'
+import { ScenarioPicker } from '../ui/ScenarioPicker'
+import { ShareButton } from '../ui/ShareButton'
+import { ShortcutsDialog } from '../ui/ShortcutsDialog'
+import { StateView } from '../ui/StateView'
+import { Timeline } from '../ui/Timeline'
+import { Toggles } from '../ui/Toggles'
+import { useSession } from '../ui/useSession'
+import { dispatchKey } from './commands'
 import { bundled } from './scenarios'
+import { usePlayback } from './usePlayback'
 
-/**
- * A first page: the scenario list and each race's reported interleaving, step by step. The
- * timeline, state view and sharing come with the web-app issue.
- */
 export function App() {
-  const usable = bundled.filter((b) => b.scenario)
-  const [id, setId] = useState(usable[0]?.scenario?.id ?? '')
-  const scenario = usable.find((b) => b.scenario?.id === id)?.scenario ?? null
-  const run = useMemo(() => {
-    if (!scenario) return null
-    const program = buildProgram(scenario, scenario.reported.with)
-    return { program, result: replay(program, 'reported') }
-  }, [scenario])
+  useEffect(() => startUrlSync(), [])
+  useEffect(() => {
+    window.addEventListener('keydown', dispatchKey)
+    return () => {
+      window.removeEventListener('keydown', dispatchKey)
+    }
+  }, [])
+  usePlayback()
+  const lecture = useView((s) => s.lecture)
+  const position = useView((s) => s.position)
+  const schedule = useView((s) => s.schedule)
+  const session = useSession()
+  useEffect(() => {
+    // Lecture mode asks for full screen; a browser may refuse (no gesture, no permission).
+    if (lecture && !document.fullscreenElement)
+      document.documentElement.requestFullscreen().catch(() => undefined)
+    if (!lecture && document.fullscreenElement) document.exitFullscreen().catch(() => undefined)
+  }, [lecture])
 
   return (
-    <main className="page">
-      <header>
-        <h1>Interleave</h1>
-        <p>Real Linux memory-management races, replayed CPU by CPU.</p>
-      </header>
-      <nav aria-label="Scenarios">
-        <ul className="picker">
-          {bundled.map((b) =>
-            b.scenario ? (
-              <li key={b.file}>
-                <button
-                  type="button"
-                  aria-pressed={b.scenario.id === id}
-                  onClick={() => {
-                    setId(b.scenario?.id ?? '')
+    <MotionConfig reducedMotion="user">
+      <LazyMotion features={domAnimation} strict>
+        <div className={`app${lecture ? ' lecture' : ''}`}>
+          <header className="top">
+            <a className="brand" href="#/" onClick={goHome}>
+              Interleave
+            </a>
+            {session && (
+              <label className="pick-inline">
+                <span className="sr-only">Race</span>
+                <select
+                  value={session.scenario.id}
+                  onChange={(e) => {
+                    openScenario(e.target.value)
                   }}
+                  aria-label="Race"
                 >
-                  <strong>{b.scenario.title}</strong>
-                  <span>{b.scenario.kernel}</span>
-                </button>
-              </li>
+                  {bundled.map((b) =>
+                    b.scenario ? (
+                      <option key={b.scenario.id} value={b.scenario.id}>
+                        {b.scenario.title}
+                      </option>
+                    ) : null
+                  )}
+                </select>
+              </label>
+            )}
+            <span className="spacer" />
+            {session && <ShareButton />}
+            {session && (
+              <button
+                type="button"
+                onClick={toggleLecture}
+                aria-pressed={lecture}
+                aria-keyshortcuts="L"
+                title="Lecture mode (L)"
+              >
+                Lecture
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={toggleHelp}
+              aria-keyshortcuts="Shift+?"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+            >
+              ?
+            </button>
+          </header>
+          <Notices />
+          <ErrorBoundary>
+            {!session ? (
+              <main className="home">
+                <h1>Linux memory-management races, CPU by CPU</h1>
+                <p className="lede">
+                  Five races reported on the kernel mailing lists, replayed step by step against the page
+                  tables, folios and locks they involve. Reorder the steps, switch the proposed fixes on and
+                  off, and share exactly what you see.
+                </p>
+                <ScenarioPicker />
+              </main>
             ) : (
-              <li key={b.file} role="alert">
-                {b.error}
-              </li>
-            )
-          )}
-        </ul>
-      </nav>
-      {scenario && run && (
-        <section aria-labelledby="reported">
-          <h2 id="reported">{scenario.title}</h2>
-          <p>{scenario.summary}</p>
-          <ol className="steps">
-            {run.result.records.map((rec, i) => {
-              const step = run.program.threads
-                .find((t) => t.letter === rec.thread)
-                ?.steps.find((s) => s.spec.id === rec.stepId)
-              return (
-                <li key={i} data-thread={rec.thread}>
-                  <span className="cpu">{rec.thread}</span>{' '}
-                  <a href={step?.link} target="_blank" rel="noreferrer">
-                    <code>{step?.spec.fn}</code>
-                  </a>{' '}
-                  {step?.spec.title}
-                </li>
-              )
-            })}
-          </ol>
-          {run.result.outcomes.map((o) => {
-            const spec = scenario.outcomes.find((x) => x.id === o)
-            return spec?.severity === 'bad' ? (
-              <p key={o} role="status" className="banner">
-                <strong>{spec.title}.</strong> {spec.explain}
-              </p>
-            ) : null
-          })}
-        </section>
-      )}
-    </main>
+              <main className="race">
+                <div className="scenario-head">
+                  <h1>{session.scenario.title}</h1>
+                  <p>
+                    {session.scenario.summary} <span className="kernel">Linux {session.scenario.kernel}</span>
+                    {session.scenario.arch && <span className="arch"> · {session.scenario.arch}</span>}
+                  </p>
+                </div>
+                {!lecture && <Toggles session={session} />}
+                <OutcomeBanner session={session} position={position} />
+                <Controls session={session} position={position} />
+                <Timeline session={session} schedule={schedule} position={position} />
+                {!lecture && <Interleaving session={session} schedule={schedule} position={position} />}
+                <div className="split">
+                  <Narration session={session} position={position} />
+                  <StateView session={session} position={position} />
+                </div>
+              </main>
+            )}
+          </ErrorBoundary>
+          <ShortcutsDialog />
+        </div>
+      </LazyMotion>
+    </MotionConfig>
   )
 }

@@ -22,3 +22,7 @@ export const bundled: readonly Bundled[] = Object.entries(files)
     }
   })
   .sort((a, b) => a.file.localeCompare(b.file))
+
+export function findScenario(id: string): ScenarioFile | undefined {
+  return bundled.find((b) => b.scenario?.id === id)?.scenario ?? undefined
+}

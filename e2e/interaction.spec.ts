@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test'
+
+import { expectBanner, reportedLink, stepCounter, watchErrors } from './helpers'
+
+const GUP = 'gup-fast-vs-thp-collapse'
+
+async function schedule(page: Page): Promise<string> {
+  return new URL(page.url()).hash.match(/s=([A-Z0-9]+)/)?.[1] ?? ''
+}
+
+test('a person picks a race from the list and steps through it with the keyboard', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./')
+  await page.getByRole('button', { name: /THP collapse vs GUP-fast/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('THP collapse vs GUP-fast')
+  expect(await stepCounter(page)).toBe('step 0 / 43')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  expect(await stepCounter(page)).toBe('step 2 / 43')
+  await expect(page.locator('.narration .now h3')).toContainText('gup_pmd_range')
+  await page.keyboard.press('ArrowLeft')
+  expect(await stepCounter(page)).toBe('step 1 / 43')
+  await page.keyboard.press('End')
+  expect(await stepCounter(page)).toBe('step 43 / 43')
+  await expectBanner(page, 'GUP returned a stale page')
+  await page.keyboard.press('Home')
+  expect(await stepCounter(page)).toBe('step 0 / 43')
+  // A letter runs that thread next: the interleaving continues from here with A.
+  await page.keyboard.press('a')
+  expect(await stepCounter(page)).toBe('step 1 / 1')
+  await expect(page.locator('.narration .now h3')).toContainText('collapse_huge_page')
+  expect(await schedule(page)).toBe('A')
+  // The URL always reflects the view.
+  expect(page.url()).toContain(`#/${GUP}?s=A&at=1`)
+  expect(errors).toEqual([])
+})
+
+test('a step is reordered with the keyboard, keeping the outcome up to date', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto(reportedLink(GUP))
+  expect(await schedule(page)).toBe('B3A14B5A16C3D2')
+  // dnd-kit's keyboard sensor: Space picks the step up, the arrows move it, Space drops it.
+  const chip = page.locator('.chips > li').nth(3)
+  await expect(chip).toContainText('A1')
+  await chip.focus()
+  // dnd-kit measures the list between key presses; give it a frame each time.
+  for (const key of ['Space', 'ArrowLeft', 'Space']) {
+    await page.keyboard.press(key)
+    await page.waitForTimeout(150)
+  }
+  await expect.poll(() => schedule(page)).toBe('B2ABA13B5A16C3D2')
+  // Alt+→ moves the selected step back again (the alternative to dragging).
+  await page.locator('.chips > li').nth(2).focus()
+  await page.keyboard.press('Alt+ArrowRight')
+  await expect.poll(() => schedule(page)).toBe('B3A14B5A16C3D2')
+  await page.keyboard.press('End')
+  await expectBanner(page, 'GUP returned a stale page')
+  expect(errors).toEqual([])
+})
+
+test('a step is reordered by dragging it', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto(reportedLink(GUP))
+  const from = await page.locator('.chips > li').nth(3).boundingBox()
+  const to = await page.locator('.chips > li').nth(1).boundingBox()
+  if (!from || !to) throw new Error('no chips')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + from.height / 2)
+  await page.mouse.up()
+  await expect.poll(() => schedule(page)).toMatch(/^BAB2A13/)
+  expect(errors).toEqual([])
+})
+
+test('an impossible order is refused with the reason', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./#/device-private-fault-livelock?s=A5B5A16B17A17B17')
+  // B's sixth step is the one after it queued on the driver lock; A still holds the lock at 21.
+  await page.locator('.chips > li').nth(26).focus()
+  // Six moves are fine (down to just after A drops the lock); the seventh is not.
+  for (let i = 0; i < 7; i++) await page.keyboard.press('Alt+ArrowLeft')
+  await expect(page.locator('.notice')).toContainText('That order is impossible')
+  await expect(page.locator('.notice')).toContainText('B is sleeping on driver_lock, held by A')
+  expect(await schedule(page)).toBe('A5B5A10BA6B16A17B17')
+  expect(errors).toEqual([])
+})
+
+test('switching on the merged fix makes the bad outcome go, and says where the run diverges', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await page.goto(reportedLink(GUP))
+  await expectBanner(page, 'GUP returned a stale page')
+  await page.getByRole('checkbox', { name: /GUP-fast rechecks the PMD after pinning/ }).check()
+  await expect(page.locator('.banner.bad')).toHaveCount(0)
+  await expect(page.locator('.banner.diverge')).toContainText('diverges at step 19: B runs B7')
+  expect(page.url()).toContain('with=gup-pmd-recheck')
+  // With the fix, B backs off to the slow path, so the old schedule runs out: it says where.
+  await page.keyboard.press('End')
+  await expect(page.locator('.banner.bad')).toHaveCount(0)
+  await expect(page.locator('.banner.stop')).toContainText('C is sleeping in wait_for_completion(gup_done)')
+  expect(errors).toEqual([])
+})
+
+test('the provenance of a fix shows on focus', async ({ page }) => {
+  await page.goto(reportedLink(GUP))
+  await page.getByRole('checkbox', { name: /GUP-fast rechecks the PMD/ }).focus()
+  await expect(page.getByRole('tooltip').filter({ hasText: '70cbc3cc78a9' })).toBeVisible()
+})
+
+test('a shared link reproduces the view exactly in a fresh browser', async ({ page, browser }) => {
+  await page.goto(reportedLink('exec-stack-vs-migration'))
+  await page.getByRole('checkbox', { name: /Lock only the VMA change/ }).check()
+  await page.keyboard.press('Home')
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight')
+  const url = page.url()
+  const narration = await page.locator('.narration .now').innerText()
+  const other = await browser.newContext({ reducedMotion: 'reduce' })
+  const fresh = await other.newPage()
+  const errors = watchErrors(fresh)
+  await fresh.goto(url)
+  expect(await stepCounter(fresh)).toBe(await stepCounter(page))
+  expect(await fresh.locator('.narration .now').innerText()).toBe(narration)
+  await expect(fresh.getByRole('checkbox', { name: /Lock only the VMA change/ })).toBeChecked()
+  expect(errors).toEqual([])
+  await other.close()
+})
+
+test('a malformed link opens the list with a clear message, never a blank page', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./#/gup-fast-vs-thp-collapse?s=A2?B')
+  await expect(page.locator('.notice.error')).toContainText(
+    'could not be opened: The schedule in the link is malformed'
+  )
+  await expect(page.getByRole('heading', { name: 'Pick a race' })).toBeVisible()
+  await page.goto('./#/no-such-race')
+  await expect(page.locator('.notice.error').last()).toContainText('does not have')
+  await page.goto('./#%%%garbage')
+  await expect(page.getByRole('heading', { name: 'Pick a race' })).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('a link from an older scenario version opens and says what no longer matches', async ({ page }) => {
+  await page.goto('./#/gup-fast-vs-thp-collapse?with=gup-pmd-recheck,gone-fix&s=B3A14B5A16C3D2D9&at=40&v=0')
+  const notice = page.locator('.notice.error')
+  await expect(notice).toContainText('made for version 0 of this scenario, which is now version 1')
+  await expect(notice).toContainText('gone-fix no longer exists')
+  await expect(notice).toContainText('replays only')
+  await expect(page.getByRole('checkbox', { name: /GUP-fast rechecks the PMD/ })).toBeChecked()
+})
+
+test('lecture mode and the shortcut list are one key away', async ({ page }) => {
+  await page.goto(reportedLink(GUP))
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('THP collapse vs GUP-fast')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.keyboard.press('l')
+  await expect(page.locator('.app.lecture')).toBeVisible()
+  await expect(page.locator('.toggles')).toHaveCount(0)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: 'test-results/screens/lecture-1280x720.png' })
+})

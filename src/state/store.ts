@@ -1,0 +1,42 @@
+import { create } from 'zustand'
+
+export interface Notice {
+  readonly id: number
+  readonly kind: 'error' | 'info'
+  readonly text: string
+}
+
+export interface ViewState {
+  readonly scenarioId: string | null
+  /** Toggle requests as in the link (`id`, or `-id` for a default-on toggle switched off). */
+  readonly toggles: readonly string[]
+  readonly schedule: readonly string[]
+  /** How many steps of the schedule are executed in the view. */
+  readonly position: number
+  /** The toggles before the last toggle change, to show where the interleaving diverges. */
+  readonly compareTo: readonly string[] | null
+  readonly playing: boolean
+  /** Steps per second while playing. */
+  readonly speed: number
+  readonly lecture: boolean
+  /** The step selected in the interleaving strip (keyboard reordering). */
+  readonly selected: number | null
+  readonly help: boolean
+  readonly notices: readonly Notice[]
+}
+
+export const initialView: ViewState = {
+  scenarioId: null,
+  toggles: [],
+  schedule: [],
+  position: 0,
+  compareTo: null,
+  playing: false,
+  speed: 2,
+  lecture: false,
+  selected: null,
+  help: false,
+  notices: [],
+}
+
+export const useView = create<ViewState>()(() => initialView)

@@ -1,0 +1,134 @@
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from '@dnd-kit/core'
+import {
+  horizontalListSortingStrategy,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+} from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+
+import { moveStep, select } from '../state/actions'
+import type { Session } from '../state/session'
+import { useView } from '../state/store'
+
+const idOf = (i: number) => `step-${String(i)}`
+const indexOf = (id: string | number) => Number(String(id).slice(5))
+
+function Chip({
+  i,
+  letter,
+  label,
+  title,
+  state,
+  selected,
+}: {
+  i: number
+  letter: string
+  label: string
+  title: string
+  state: string
+  selected: boolean
+}) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: idOf(i),
+  })
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`chip cpu-${letter} ${state}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
+      data-keys="own"
+      data-index={i}
+      {...attributes}
+      {...listeners}
+      aria-label={`Step ${String(i + 1)}: ${letter} ${label}. ${title}`}
+      aria-roledescription="reorderable step"
+      onFocus={() => {
+        select(i)
+      }}
+    >
+      <span className="n">{i + 1}</span>
+      <span className={`cpu cpu-${letter}`}>{letter}</span>
+      <span className="sid">{label}</span>
+    </li>
+  )
+}
+
+/**
+ * The interleaving as a list of steps that can be reordered: drag with a pointer, or focus a
+ * step and press Space, the arrow keys, Space (or Alt+←/→). A thread's own steps keep their
+ * order, and an impossible order is refused with the reason.
+ */
+export function Interleaving({
+  session,
+  schedule,
+  position,
+}: {
+  session: Session
+  schedule: readonly string[]
+  position: number
+}) {
+  const selected = useView((s) => s.selected)
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
+  )
+  const items = schedule.map((_, i) => idOf(i))
+  const label = (i: number) => session.replay.records[i]?.stepId ?? '?'
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up step ${String(indexOf(active.id) + 1)}.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `Step ${String(indexOf(active.id) + 1)} is over position ${String(indexOf(over.id) + 1)}.`
+        : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Step ${String(indexOf(active.id) + 1)} dropped at position ${String(indexOf(over.id) + 1)}.`
+        : 'Dropped.',
+    onDragCancel: () => 'Move cancelled.',
+  }
+  const onDragEnd = (e: DragEndEvent) => {
+    if (!e.over) return
+    moveStep(indexOf(e.active.id), indexOf(e.over.id))
+  }
+  return (
+    <section className="interleaving" aria-label="Interleaving (reorderable)">
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements }}
+      >
+        <SortableContext items={items} strategy={horizontalListSortingStrategy}>
+          <ol className="chips">
+            {schedule.map((letter, i) => {
+              const step = session.program.threads
+                .find((t) => t.letter === letter)
+                ?.steps.find((s) => s.spec.id === label(i))
+              return (
+                <Chip
+                  key={idOf(i)}
+                  i={i}
+                  letter={letter}
+                  label={label(i)}
+                  title={step ? `${step.spec.fn}: ${step.spec.title}` : 'cannot run here'}
+                  state={i < position ? 'done' : i < session.executed ? 'next' : 'impossible'}
+                  selected={selected === i}
+                />
+              )
+            })}
+          </ol>
+        </SortableContext>
+      </DndContext>
+    </section>
+  )
+}

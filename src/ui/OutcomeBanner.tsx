@@ -1,0 +1,52 @@
+import type { Session } from '../state/session'
+
+/**
+ * The outcomes reached so far. A bad one is an unmistakable banner in kernel terms, announced
+ * by screen readers: the live region is always in the page, its content changes.
+ */
+export function OutcomeBanner({ session, position }: { session: Session; position: number }) {
+  const { replay, scenario, divergence } = session
+  const reached = Object.entries(replay.reachedAt)
+    .filter(([, at]) => at <= position)
+    .map(([id]) =>
+      [
+        ...scenario.outcomes,
+        {
+          id: 'deadlock',
+          severity: 'bad' as const,
+          title: 'Deadlock',
+          explain: 'No thread can move, yet some have not finished.',
+        },
+      ].find((o) => o.id === id)
+    )
+    .filter((o) => o !== undefined)
+  const bad = reached.filter((o) => o.severity === 'bad')
+  const ok = reached.filter((o) => o.severity === 'ok')
+  return (
+    <div className="outcomes">
+      <div role="alert" aria-live="assertive" className="live">
+        {bad.map((o) => (
+          <p key={o.id} className="banner bad" data-outcome={o.id}>
+            <strong>{o.title}.</strong> {o.explain}
+          </p>
+        ))}
+      </div>
+      {ok.length > 0 && bad.length === 0 && (
+        <p className="banner ok" role="status">
+          {ok.map((o) => o.title).join(' · ')}
+        </p>
+      )}
+      {replay.error && position >= replay.records.length && (
+        <p className="banner stop" role="status">
+          The interleaving stops here: {replay.error.message}.
+        </p>
+      )}
+      {divergence && (
+        <p className="banner diverge" role="status">
+          With these toggles the interleaving diverges at step {divergence.index + 1}: {divergence.after}{' '}
+          (before: {divergence.before}).
+        </p>
+      )}
+    </div>
+  )
+}

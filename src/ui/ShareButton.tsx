@@ -1,0 +1,29 @@
+import { useState } from 'react'
+
+/** Copies the current link; the URL already reflects the view, this just puts it on the clipboard. */
+export function ShareButton() {
+  const [copied, setCopied] = useState(false)
+  const copy = async () => {
+    const url = window.location.href
+    try {
+      await navigator.clipboard.writeText(url)
+    } catch {
+      // No clipboard permission (some embedded or insecure contexts): show the link to copy by hand.
+      window.prompt('Copy this link:', url)
+    }
+    setCopied(true)
+    window.setTimeout(() => {
+      setCopied(false)
+    }, 2000)
+  }
+  return (
+    <button
+      type="button"
+      className="share"
+      onClick={() => void copy()}
+      aria-label="Copy a link to exactly this view"
+    >
+      {copied ? 'Link copied' : 'Copy link'}
+    </button>
+  )
+}

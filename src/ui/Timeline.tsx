@@ -1,0 +1,244 @@
+import { scaleBand, scaleLinear } from 'd3-scale'
+import { useEffect, useMemo, useRef } from 'react'
+
+import { whyNotRunnable } from '../engine'
+import { setPosition } from '../state/actions'
+import type { Session } from '../state/session'
+
+const STEP = 96
+const GAP = 6
+const LANE = 48
+const TOP = 22
+
+interface Props {
+  readonly session: Session
+  readonly schedule: readonly string[]
+  readonly position: number
+}
+
+interface Block {
+  readonly i: number
+  readonly thread: string
+  readonly stepId: string
+  readonly fn: string
+  readonly title: string
+  readonly status: 'done' | 'next' | 'impossible'
+  readonly waits: boolean
+}
+
+/** Runs of a thread being blocked, between steps: [from, to) in schedule positions. */
+interface Blocked {
+  readonly thread: string
+  readonly from: number
+  readonly to: number
+  readonly reason: string
+  readonly spin: boolean
+}
+
+/**
+ * One swimlane per thread, one block per step along a shared step axis. Executed steps are
+ * solid, steps still to come are outlined, steps that can no longer run are struck. Hatched bars
+ * show where a thread waits, and on what. The steps that make the race are joined once both ran.
+ */
+export function Timeline({ session, schedule, position }: Props) {
+  const { program, replay } = session
+  const lanes = program.threads.filter((t) => t.active).map((t) => t.letter)
+  const width = Math.max(schedule.length, 1) * STEP + GAP * 2
+  const height = TOP + lanes.length * LANE + 34
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, Math.max(schedule.length, 1)])
+        .range([GAP, width - GAP]),
+    [schedule.length, width]
+  )
+  const y = useMemo(
+    () =>
+      scaleBand()
+        .domain(lanes)
+        .range([TOP, TOP + lanes.length * LANE])
+        .padding(0.12),
+    [lanes]
+  )
+  const scroller = useRef<HTMLDivElement>(null)
+
+  const blocks = useMemo(
+    () =>
+      schedule.map((thread, i): Block => {
+        const rec = replay.records[i]
+        const step = rec
+          ? program.threads.find((t) => t.letter === rec.thread)?.steps.find((s) => s.spec.id === rec.stepId)
+          : undefined
+        return {
+          i,
+          thread,
+          stepId: rec?.stepId ?? '?',
+          fn: step?.spec.fn ?? replay.error?.message ?? '',
+          title: step?.spec.title ?? 'cannot run here',
+          status: i < position ? 'done' : i < replay.records.length ? 'next' : 'impossible',
+          waits: rec?.kind === 'wait',
+        }
+      }),
+    [schedule, replay, program, position]
+  )
+
+  const blocked = useMemo(() => {
+    const out: Blocked[] = []
+    for (const t of lanes) {
+      let start = -1
+      let reason = ''
+      let spin = false
+      for (let k = 0; k <= replay.records.length; k++) {
+        const st = replay.states[k]
+        const b = st?.threads[t]?.blocked
+        if (b && start < 0) {
+          start = k
+          reason = whyNotRunnable(program, st, t) ?? ''
+          spin = b.kind === 'lock' && b.spin
+        }
+        if ((!b || k === replay.records.length) && start >= 0) {
+          out.push({ thread: t, from: start, to: b ? k + 1 : k, reason, spin })
+          start = -1
+        }
+      }
+    }
+    return out
+  }, [lanes, replay, program])
+
+  const races = useMemo(() => {
+    const idx = (id: string) => replay.records.findIndex((r) => r.stepId === id && r.kind === 'run')
+    return session.scenario.race
+      .map((r) => ({ ...r, a: idx(r.first), b: idx(r.second) }))
+      .filter((r) => r.a >= 0 && r.b >= 0 && r.a < position && r.b < position)
+  }, [session.scenario.race, replay, position])
+  const racing = new Set(races.flatMap((r) => [r.a, r.b]))
+
+  useEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const px = x(position)
+    if (px < el.scrollLeft + 40 || px > el.scrollLeft + el.clientWidth - 140)
+      el.scrollTo({ left: Math.max(0, px - el.clientWidth / 2), behavior: 'auto' })
+  }, [position, x])
+
+  const div = session.divergence
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <div className="lanes" aria-hidden="true">
+        {lanes.map((t) => (
+          <div key={t} className="lane-name" style={{ top: (y(t) ?? 0) + 2, height: y.bandwidth() }}>
+            <span className={`cpu cpu-${t}`}>{t}</span>
+            <span className="lane-title">
+              {program.threads.find((p) => p.letter === t)?.name.replace(/^[A-H] — /, '')}
+            </span>
+          </div>
+        ))}
+      </div>
+      <div className="timeline-scroll" ref={scroller}>
+        <svg
+          width={width}
+          height={height}
+          role="group"
+          aria-label={`Interleaving: ${String(schedule.length)} steps, ${String(position)} executed`}
+        >
+          <defs>
+            <pattern
+              id="hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" strokeWidth="3" />
+            </pattern>
+          </defs>
+          {lanes.map((t) => (
+            <rect key={t} className="lane-bg" x={0} y={y(t)} width={width} height={y.bandwidth()} />
+          ))}
+          {blocked.map((b) => (
+            <g key={`${b.thread}-${String(b.from)}`} className={`blocked ${b.spin ? 'spin' : 'sleep'}`}>
+              <title>{b.reason}</title>
+              <rect
+                x={x(b.from)}
+                y={(y(b.thread) ?? 0) + y.bandwidth() - 9}
+                width={Math.max(4, x(b.to) - x(b.from) - GAP)}
+                height={7}
+                fill="url(#hatch)"
+              />
+              {x(b.to) - x(b.from) > 150 && (
+                <text x={x(b.from) + 4} y={(y(b.thread) ?? 0) + y.bandwidth() - 12} className="blocked-label">
+                  {b.spin ? 'spinning' : 'waiting'}:{' '}
+                  {b.reason.replace(/^[A-H] is (spinning|sleeping|waiting) (on |in |for )?/, '')}
+                </text>
+              )}
+            </g>
+          ))}
+          {blocks.map((b) => {
+            const top = y(b.thread) ?? 0
+            return (
+              <g
+                key={b.i}
+                className={`block ${b.status} cpu-${b.thread}${racing.has(b.i) ? ' racing' : ''}${b.waits ? ' waits' : ''}`}
+                transform={`translate(${String(x(b.i))},${String(top)})`}
+                onClick={() => {
+                  setPosition(b.i + 1)
+                }}
+                aria-label={`Step ${String(b.i + 1)}: ${b.thread} ${b.stepId} ${b.fn}`}
+              >
+                <title>{`${String(b.i + 1)}. ${b.thread} ${b.stepId} — ${b.fn}: ${b.title}${b.waits ? ' (waits)' : ''}`}</title>
+                <rect width={STEP - GAP} height={y.bandwidth() - 12} rx={5} />
+                <text x={6} y={14} className="block-id">
+                  {b.stepId}
+                  {b.waits ? ' · waits' : ''}
+                </text>
+                <text x={6} y={28} className="block-fn">
+                  {b.fn.length > 14 ? `${b.fn.slice(0, 13)}…` : b.fn}
+                </text>
+              </g>
+            )
+          })}
+          {races.map((r) => {
+            const ta = program.threads.find((t) => t.letter === replay.records[r.a]?.thread)?.letter ?? ''
+            const tb = program.threads.find((t) => t.letter === replay.records[r.b]?.thread)?.letter ?? ''
+            const ax = x(r.a) + (STEP - GAP) / 2
+            const bx = x(r.b) + (STEP - GAP) / 2
+            const ay = (y(ta) ?? 0) + y.bandwidth() / 2
+            const by = (y(tb) ?? 0) + y.bandwidth() / 2
+            return (
+              <g key={`${r.first}-${r.second}`} className="race-link">
+                <path
+                  d={`M${String(ax)},${String(ay)} C${String(ax)},${String(height - 10)} ${String(bx)},${String(height - 10)} ${String(bx)},${String(by)}`}
+                />
+                <title>{r.text}</title>
+              </g>
+            )
+          })}
+          {div && div.index < schedule.length && (
+            <g className="diverge">
+              <line x1={x(div.index)} x2={x(div.index)} y1={4} y2={height - 4} />
+              <text x={x(div.index) + 4} y={14}>
+                diverges here
+              </text>
+            </g>
+          )}
+          <line
+            className="cursor"
+            x1={x(position) - GAP / 2}
+            x2={x(position) - GAP / 2}
+            y1={2}
+            y2={height - 2}
+          />
+        </svg>
+      </div>
+      {races.length > 0 && (
+        <ul className="race-notes">
+          {races.map((r) => (
+            <li key={`${r.first}-${r.second}`}>
+              <strong>Race:</strong> {r.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+import { toggle } from '../state/actions'
+import type { Session } from '../state/session'
+
+const STATUS: Record<string, string> = {
+  merged: 'merged',
+  proposed: 'proposed, not merged',
+  rejected: 'rejected in the thread',
+  config: 'configuration',
+}
+const CLOSES: Record<string, string> = {
+  yes: 'closes the race',
+  no: 'does not close the race',
+  partly: 'closes it only partly',
+  'n/a': '',
+}
+
+/** The fixes and switches of a race, each with its provenance shown on hover and on focus. */
+export function Toggles({ session }: { session: Session }) {
+  const on = new Set(session.program.toggles)
+  return (
+    <fieldset className="toggles">
+      <legend>Fixes and switches</legend>
+      {session.scenario.toggles.map((t) => {
+        const p = t.provenance
+        const tip = `tip-${t.id}`
+        return (
+          <div className={`toggle kind-${t.kind} status-${t.status}`} key={t.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={on.has(t.id)}
+                onChange={() => {
+                  toggle(t.id)
+                }}
+                aria-describedby={tip}
+              />
+              <span className="toggle-title">{t.title}</span>{' '}
+              <span className={`tag status ${t.status}`}>{STATUS[t.status]}</span>
+            </label>
+            <div className="tip" id={tip} role="tooltip">
+              <p>{t.description}</p>
+              {CLOSES[t.closes] && <p className={`closes ${t.closes}`}>{CLOSES[t.closes]}</p>}
+              <p className="prov">
+                {p.commit && (
+                  <>
+                    commit <code>{p.commit.slice(0, 12)}</code> {p.subject && `“${p.subject}”`}{' '}
+                  </>
+                )}
+                {p.kernel && `(${p.kernel}) `}
+                {p.by && `— ${p.by}`}
+                {p.where && <span className="where"> · {p.where}</span>}
+              </p>
+            </div>
+          </div>
+        )
+      })}
+    </fieldset>
+  )
+}

@@ -48,7 +48,7 @@ export function Cpus({ program, state, changes }: { program: Program; state: Sta
                   <>
                     <dt>TLB</dt>
                     <dd>
-                      {tlb.length === 0 && !c.has(`tlb.`)
+                      {tlb.length === 0
                         ? 'empty'
                         : tlb.map(([k, v]) => `${k.slice(k.indexOf(':') + 1)}→${v}`).join(', ')}
                       {[...c.keys()]

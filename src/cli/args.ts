@@ -6,6 +6,7 @@ export interface CliArgs {
   readonly schedule: string | null
   readonly maxStates: number | null
   readonly maxMillis: number | null
+  readonly reduce: boolean
 }
 
 export class UsageError extends Error {}
@@ -20,6 +21,7 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
     schedule: null as string | null,
     maxStates: null as number | null,
     maxMillis: null as number | null,
+    reduce: false,
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? ''
@@ -28,6 +30,7 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
         ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
         : [a, undefined]
     if (flag === '--json') out.json = true
+    else if (flag === '--reduce') out.reduce = true
     else if (flag === '--help' || flag === '-h') throw new UsageError(usage)
     else if (VALUED.has(flag)) {
       const value = inline ?? argv[++i]

@@ -16,6 +16,7 @@ runCli(() => {
     ...(args.maxStates !== null && { maxStates: args.maxStates }),
     ...(args.maxMillis !== null && { maxMillis: args.maxMillis }),
     now: () => performance.now(),
+    reduce: args.reduce,
   })
   const elapsedMs = Math.round((performance.now() - t0) * 10) / 10
   if (args.json) {
@@ -24,14 +25,16 @@ runCli(() => {
   }
   const lines = [
     `${r.scenario}  toggles: ${r.toggles.join(', ') || '(none)'}`,
-    `${r.complete ? 'complete' : (r.incompleteReason ?? 'incomplete')}: ${String(r.states)} states, ${String(r.transitions)} transitions, ${String(r.terminalStates)} terminal, depth ${String(r.maxDepth)}, ${String(elapsedMs)} ms`,
+    `${r.complete ? 'complete' : (r.incompleteReason ?? 'incomplete')}: ${String(r.states)} states, ${String(r.transitions)} transitions, ${String(r.terminalStates)} terminal, depth ${String(r.maxDepth)}, ${String(elapsedMs)} ms${r.reduced ? ' (partial-order reduced)' : ''}`,
+    `complete interleavings: ${r.interleavings ?? 'not counted'}`,
     '',
     table([
-      ['outcome', 'severity', 'reachable', 'shortest schedule'],
+      ['outcome', 'severity', 'reachable', 'interleavings', 'shortest schedule'],
       ...r.outcomes.map((o) => [
         o.id,
         o.severity,
         String(o.reachable),
+        o.interleavings ?? '-',
         o.cycle ? `${o.cycle.prefix} then repeat ${o.cycle.repeat}` : (o.shortest ?? '-'),
       ]),
     ]),

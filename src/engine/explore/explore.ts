@@ -3,8 +3,10 @@ import { enabledThreads, runStep, StepError } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
-import { findFairCycle, type Graph } from './livelock'
+import { countInterleavings, type Count } from './count'
 import { Interner } from './interner'
+import { findFairCycle } from './livelock'
+import { localStep } from './reduce'
 
 export interface ExploreOptions {
   /** Stop with an explicit incomplete result after this many distinct states. */
@@ -15,6 +17,12 @@ export interface ExploreOptions {
   /** Called every `progressEvery` states (for the CLI and the page's progress display). */
   readonly onProgress?: (p: { states: number; transitions: number }) => void
   readonly progressEvery?: number
+  /**
+   * Partial-order reduction: from a state where some thread's next step touches only its own
+   * locals, explore that step alone. Keeps every reachable outcome; interleavings are then not
+   * counted, and livelock questions always use the full graph.
+   */
+  readonly reduce?: boolean
 }
 
 export interface OutcomeReport {
@@ -22,7 +30,7 @@ export interface OutcomeReport {
   readonly severity: 'bad' | 'ok'
   readonly title: string
   readonly explain: string
-  /** `unknown` only for a livelock question on an incomplete exploration. */
+  /** `unknown` when the exploration was cut short and did not meet it. */
   readonly reachable: boolean | 'unknown'
   /** The shortest schedule reaching it (for a livelock: the prefix, then the cycle). */
   readonly shortest: string | null
@@ -32,6 +40,10 @@ export interface OutcomeReport {
     readonly repeat: string
     readonly alwaysEnabled: readonly string[]
   }
+  /** A few other, distinct schedules reaching it, shortest first. */
+  readonly others: readonly string[]
+  /** How many complete interleavings reach it (decimal), `unbounded`, or null when not counted. */
+  readonly interleavings: string | null
 }
 
 export interface ExploreResult {
@@ -43,16 +55,22 @@ export interface ExploreResult {
   readonly transitions: number
   readonly terminalStates: number
   readonly maxDepth: number
+  /** Whether the partial-order reduction was used (then interleavings are not counted). */
+  readonly reduced: boolean
+  /** All complete interleavings (decimal), `unbounded` when a cycle allows runs of any length, or null. */
+  readonly interleavings: string | null
   readonly outcomes: readonly OutcomeReport[]
   /** Scenario bugs met while exploring (a step that made the model fail), with a schedule. */
   readonly errors: readonly { readonly schedule: string; readonly message: string }[]
 }
 
 export const DEFAULT_MAX_STATES = 2_000_000
+const OTHER_WITNESSES = 3
 
 /**
- * Breadth-first exploration of every interleaving, de-duplicating states by canonical key, so the
- * first schedule found to each outcome is a shortest one.
+ * Breadth-first exploration of every interleaving, de-duplicating states exactly, so the first
+ * schedule found to each outcome is a shortest one. The state graph is kept for livelock
+ * detection and for counting interleavings.
  */
 export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES
@@ -65,8 +83,15 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const via: number[] = []
   const depth: number[] = []
   const edges: number[][] = []
-  const firstHit = new Map<string, number>()
   const errors: { schedule: string; message: string }[] = []
+  const outcomeIds = allOutcomes(p)
+    .filter((o) => !('kind' in o))
+    .map((o) => o.id)
+  /** Per outcome, the states where it holds, in BFS order (the first is the nearest). */
+  const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
+  const wantsLivelock = p.scenario.outcomes.some((o) => 'kind' in o)
+  const reduce = opts.reduce === true && !wantsLivelock
+  const isLocal = reduce ? localStep(p) : null
   let transitions = 0
   let terminalStates = 0
   let incompleteReason: string | null = null
@@ -89,6 +114,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     for (let v = id; v > 0; v = parent[v] as number) out.push(letters[via[v] as number] as string)
     return out.reverse()
   }
+  const isProgress = progressSteps(p)
 
   add(p.initial, -1, -1)
   for (let i = 0; i < states.length; i++) {
@@ -101,38 +127,64 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       break
     }
     const s = states[i] as State
-    for (const o of outcomesAt(p, s)) if (!firstHit.has(o)) firstHit.set(o, i)
+    for (const o of outcomesAt(p, s)) hitStates.get(o)?.push(i)
     const enabled = enabledThreads(p, s)
     if (enabled.length === 0) terminalStates++
-    for (const t of enabled) {
+    /** Explore one step; returns the successor id and whether it was already known. */
+    const expand = (t: string): { to: number; old: boolean } | null => {
       const ti = letters.indexOf(t)
       try {
         const r = runStep(p, s, t, false)
+        const before = states.length
         const to = add(r.state, i, ti)
         transitions++
-        const progress = r.record.kind === 'run' && isProgress(p, t, r.record.stepId)
+        const progress = r.record.kind === 'run' && isProgress(t, r.record.stepId)
         ;(edges[i] as number[]).push(to, ti, progress ? 1 : 0)
+        return { to, old: to < before }
       } catch (e) {
         if (!(e instanceof StepError)) throw e
         if (errors.length < 10)
           errors.push({ schedule: formatSchedule([...pathTo(i), t]), message: e.message })
+        return null
       }
     }
+    // Ample set {t}: a step that touches only t's own locals commutes with every other thread's
+    // steps, and no outcome can see it. Cycle proviso: if it leads to a state already known,
+    // expand every thread, so that no thread is ignored around a cycle.
+    const solo = isLocal && enabled.length > 1 ? enabled.find((t) => isLocal(s, t)) : undefined
+    if (solo !== undefined) {
+      const r = expand(solo)
+      if (r && !r.old) continue
+    }
+    for (const t of enabled) if (t !== solo) expand(t)
     if (opts.onProgress && i % (opts.progressEvery ?? 10_000) === 0)
       opts.onProgress({ states: states.length, transitions })
   }
 
-  const wantsLivelock = p.scenario.outcomes.some((o) => 'kind' in o)
-  const fair =
-    wantsLivelock && incompleteReason === null
-      ? findFairCycle({ size: states.length, edges, threadCount: letters.length } satisfies Graph)
+  const complete = incompleteReason === null
+  const graph = { size: states.length, edges, threadCount: letters.length }
+  const fair = wantsLivelock && complete ? findFairCycle(graph) : null
+  const counts =
+    complete && !reduce
+      ? countInterleavings(
+          graph,
+          outcomeIds.map((id) => {
+            const h = new Uint8Array(states.length)
+            for (const v of hitStates.get(id) ?? []) h[v] = 1
+            return h
+          })
+        )
       : null
+  const show = (c: Count | undefined): string | null =>
+    c === undefined ? null : c === 'unbounded' ? c : c.toString()
 
   const outcomes = allOutcomes(p).map((o): OutcomeReport => {
     const base = { id: o.id, severity: o.severity, title: o.title, explain: o.explain }
     if ('kind' in o) {
-      if (incompleteReason !== null) return { ...base, reachable: 'unknown', shortest: null, steps: null }
-      if (!fair) return { ...base, reachable: false, shortest: null, steps: null }
+      if (!complete)
+        return { ...base, reachable: 'unknown', shortest: null, steps: null, others: [], interleavings: null }
+      if (!fair)
+        return { ...base, reachable: false, shortest: null, steps: null, others: [], interleavings: null }
       const prefix = pathTo(fair.entry)
       const repeat = fair.cycle.map((t) => letters[t] as string)
       return {
@@ -145,35 +197,53 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
           repeat: formatSchedule(repeat),
           alwaysEnabled: fair.alwaysEnabled.map((t) => letters[t] as string),
         },
+        others: [],
+        interleavings: null,
       }
     }
-    const hit = firstHit.get(o.id)
-    if (hit === undefined)
+    const hit = hitStates.get(o.id) ?? []
+    const count = show(counts?.byOutcome[outcomeIds.indexOf(o.id)])
+    if (hit.length === 0)
       return {
         ...base,
-        reachable: incompleteReason === null ? false : 'unknown',
+        reachable: complete ? false : 'unknown',
         shortest: null,
         steps: null,
+        others: [],
+        interleavings: count,
       }
-    const path = pathTo(hit)
-    return { ...base, reachable: true, shortest: formatSchedule(path), steps: path.length }
+    const schedules = hit.slice(0, OTHER_WITNESSES + 1).map((v) => pathTo(v))
+    const first = schedules[0] ?? []
+    return {
+      ...base,
+      reachable: true,
+      shortest: formatSchedule(first),
+      steps: first.length,
+      others: schedules.slice(1).map(formatSchedule),
+      interleavings: count,
+    }
   })
 
   return {
     scenario: p.scenario.id,
     toggles: p.toggles,
-    complete: incompleteReason === null,
+    complete,
     incompleteReason,
     states: states.length,
     transitions,
     terminalStates,
     maxDepth: depth.reduce((a, b) => Math.max(a, b), 0),
+    reduced: reduce,
+    interleavings: show(counts?.total),
     outcomes,
     errors,
   }
 }
 
-function isProgress(p: Program, t: string, stepId: string): boolean {
-  const prog = p.threads.find((x) => x.letter === t)
-  return prog?.steps.find((s) => s.spec.id === stepId)?.spec.progress ?? false
+/** Which (thread, step) pairs are progress steps, looked up once. */
+function progressSteps(p: Program): (t: string, stepId: string) => boolean {
+  const set = new Set<string>()
+  for (const th of p.threads)
+    for (const st of th.steps) if (st.spec.progress) set.add(`${th.letter}|${st.spec.id}`)
+  return (t, stepId) => set.has(`${t}|${stepId}`)
 }

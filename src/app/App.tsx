@@ -6,6 +6,7 @@ import { useView } from '../state/store'
 import { startUrlSync } from '../state/urlSync'
 import { Controls } from '../ui/Controls'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
+import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
 import { Narration } from '../ui/Narration'
 import { Notices } from '../ui/Notices'
@@ -122,6 +123,7 @@ export function App() {
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />
                 </div>
+                {!lecture && <ExplorePanel session={session} />}
               </main>
             )}
           </ErrorBoundary>

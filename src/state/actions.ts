@@ -230,3 +230,10 @@ export function currentLink(): Link | null {
     version: s.scenario.version,
   }
 }
+
+/** Load a schedule found by the explorer into the timeline, shown at its end. */
+export function loadSchedule(text: string): void {
+  set({ schedule: parseSchedule(text), compareTo: null, selected: null, playing: false })
+  const s = session()
+  set({ position: s?.executed ?? 0 })
+}

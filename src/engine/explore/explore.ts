@@ -59,6 +59,8 @@ export interface ExploreResult {
   readonly reduced: boolean
   /** All complete interleavings (decimal), `unbounded` when a cycle allows runs of any length, or null. */
   readonly interleavings: string | null
+  /** Of those, how many reach at least one bad outcome (not counting livelock), or null. */
+  readonly broken: string | null
   readonly outcomes: readonly OutcomeReport[]
   /** Scenario bugs met while exploring (a step that made the model fail), with a schedule. */
   readonly errors: readonly { readonly schedule: string; readonly message: string }[]
@@ -66,6 +68,7 @@ export interface ExploreResult {
 
 export const DEFAULT_MAX_STATES = 2_000_000
 const OTHER_WITNESSES = 3
+const ANY_BAD = '\u0000any-bad'
 
 /**
  * Breadth-first exploration of every interleaving, de-duplicating states exactly, so the first
@@ -86,6 +89,9 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const errors: { schedule: string; message: string }[] = []
   const outcomeIds = allOutcomes(p)
     .filter((o) => !('kind' in o))
+    .map((o) => o.id)
+  const badIds = allOutcomes(p)
+    .filter((o) => !('kind' in o) && o.severity === 'bad')
     .map((o) => o.id)
   /** Per outcome, the states where it holds, in BFS order (the first is the nearest). */
   const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
@@ -168,9 +174,10 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     complete && !reduce
       ? countInterleavings(
           graph,
-          outcomeIds.map((id) => {
+          [...outcomeIds, ANY_BAD].map((id) => {
             const h = new Uint8Array(states.length)
-            for (const v of hitStates.get(id) ?? []) h[v] = 1
+            const sources = id === ANY_BAD ? badIds : [id]
+            for (const o of sources) for (const v of hitStates.get(o) ?? []) h[v] = 1
             return h
           })
         )
@@ -235,6 +242,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     maxDepth: depth.reduce((a, b) => Math.max(a, b), 0),
     reduced: reduce,
     interleavings: show(counts?.total),
+    broken: show(counts?.byOutcome[outcomeIds.length]),
     outcomes,
     errors,
   }

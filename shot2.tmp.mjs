@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+const p = await b.newPage({ viewport: { width: 1440, height: 1000 }, reducedMotion: 'reduce' })
+const errors = []
+p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+await p.goto('http://127.0.0.1:4180/#/device-private-fault-livelock?s=A5B5A16B17A17B17&at=0')
+await p.getByRole('button', { name: 'Check every interleaving' }).click()
+await p.locator('.badge').waitFor()
+const t0 = Date.now()
+await p.getByRole('button', { name: /Load the shortest schedule reaching Livelock/ }).click()
+await p.locator('.explore').scrollIntoViewIfNeeded()
+await p.screenshot({ path: '/tmp/explore.png', fullPage: false })
+console.log(await p.locator('.explore').innerText())
+console.log('errors', errors)
+await b.close()

@@ -1,0 +1,72 @@
+import { create } from 'zustand'
+
+import type { ExploreResult } from '../engine'
+import { cancelExplore, startExplore } from '../worker/exploreClient'
+import { session } from './actions'
+import { useView } from './store'
+
+/** The Explore panel's state: results of "any interleaving?" for one scenario and toggle set. */
+export interface ExploreState {
+  readonly status: 'idle' | 'running' | 'done' | 'cancelled' | 'error'
+  /** scenario|toggles the result belongs to: stale results are never shown as current. */
+  readonly key: string
+  readonly progress: {
+    readonly states: number
+    readonly transitions: number
+    readonly elapsed: number
+  } | null
+  readonly result: ExploreResult | null
+  readonly elapsed: number
+  readonly error: string | null
+  readonly maxStates: number
+  /** Once asked, the check re-runs by itself whenever a fix is toggled. */
+  readonly auto: boolean
+}
+
+export const useExplore = create<ExploreState>()(() => ({
+  status: 'idle',
+  key: '',
+  progress: null,
+  result: null,
+  elapsed: 0,
+  error: null,
+  maxStates: 2_000_000,
+  auto: false,
+}))
+
+export function exploreKey(): string {
+  const v = useView.getState()
+  return `${v.scenarioId ?? ''}|${session()?.program.toggles.join(',') ?? ''}`
+}
+
+export function runExplore(): void {
+  const s = session()
+  if (!s) return
+  const key = exploreKey()
+  useExplore.setState({ status: 'running', key, progress: null, result: null, error: null, auto: true })
+  startExplore(
+    { scenario: s.scenario, toggles: useView.getState().toggles, maxStates: useExplore.getState().maxStates },
+    (m) => {
+      if (useExplore.getState().key !== key) return
+      if (m.type === 'progress') useExplore.setState({ progress: m })
+      else if (m.type === 'done')
+        useExplore.setState({ status: 'done', result: m.result, elapsed: m.elapsed })
+      else useExplore.setState({ status: 'error', error: m.message })
+    }
+  )
+}
+
+export function cancelRun(): void {
+  cancelExplore()
+  useExplore.setState({ status: 'cancelled' })
+}
+
+export function setBudget(maxStates: number): void {
+  useExplore.setState({ maxStates })
+}
+
+/** Leaving a scenario stops its check and forgets it. */
+export function resetExplore(): void {
+  cancelExplore()
+  useExplore.setState({ status: 'idle', key: '', progress: null, result: null, error: null, auto: false })
+}

@@ -1,0 +1,205 @@
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+
+import { formatSchedule, parseSchedule } from '../engine'
+import { loadSchedule } from '../state/actions'
+import { cancelRun, exploreKey, resetExplore, runExplore, setBudget, useExplore } from '../state/explore'
+import type { Session } from '../state/session'
+import { useView } from '../state/store'
+
+const fmt = (n: number) => n.toLocaleString('en-US')
+const big = (s: string | null) =>
+  s === null ? '?' : s === 'unbounded' ? 'unboundedly many' : BigInt(s).toLocaleString('en-US')
+
+/**
+ * "Does any interleaving still break?": exhaustive exploration in a Web Worker, with live
+ * progress, a state budget and Cancel. Results count complete interleavings exactly, show the
+ * shortest schedule to each outcome (and a few others), and load any of them with one click.
+ */
+export function ExplorePanel({ session }: { session: Session }) {
+  const ex = useExplore(useShallow((s) => s))
+  const scenarioId = useView((s) => s.scenarioId)
+  const key = exploreKey()
+  useEffect(
+    () => () => {
+      resetExplore()
+    },
+    [scenarioId]
+  )
+  useEffect(() => {
+    // Toggling a fix re-runs the check once it has been asked for.
+    const { auto, key: k } = useExplore.getState()
+    if (auto && k !== key) runExplore()
+  }, [key])
+  const current = ex.key === key
+  const r = current ? ex.result : null
+  const livelock = r?.outcomes.find((o) => o.cycle)
+  const bad = r?.outcomes.filter((o) => o.severity === 'bad' && o.reachable === true) ?? []
+  const rate = ex.progress && ex.progress.elapsed > 0 ? (ex.progress.states / ex.progress.elapsed) * 1000 : 0
+  return (
+    <section className="explore" aria-labelledby="explore-title">
+      <h2 id="explore-title">Every interleaving</h2>
+      <div className="explore-controls">
+        {ex.status === 'running' && current ? (
+          <button type="button" onClick={cancelRun}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={runExplore}>
+            Check every interleaving
+          </button>
+        )}
+        <label>
+          budget{' '}
+          <select
+            value={ex.maxStates}
+            onChange={(e) => {
+              setBudget(Number(e.target.value))
+            }}
+            aria-label="State budget"
+          >
+            {[10_000, 100_000, 1_000_000, 2_000_000, 5_000_000].map((n) => (
+              <option key={n} value={n}>
+                {fmt(n)} states
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="verdict" role="status" aria-live="polite">
+          {ex.status === 'running' && current && (
+            <>
+              exploring… {fmt(ex.progress?.states ?? 0)} states, {fmt(ex.progress?.transitions ?? 0)}{' '}
+              transitions, {fmt(Math.round(rate))} states/s, {((ex.progress?.elapsed ?? 0) / 1000).toFixed(1)}{' '}
+              s
+            </>
+          )}
+          {ex.status === 'cancelled' && current && 'cancelled'}
+          {ex.status === 'error' && current && `the explorer failed: ${ex.error ?? ''}`}
+          {r && (
+            <Badge
+              complete={r.complete}
+              reason={r.incompleteReason}
+              broken={r.broken}
+              total={r.interleavings}
+              bad={bad.map((o) => o.title)}
+              livelock={livelock !== undefined}
+            />
+          )}
+        </span>
+      </div>
+      {r && (
+        <>
+          <p className="explore-stats">
+            {fmt(r.states)} states, {fmt(r.transitions)} transitions, {(ex.elapsed / 1000).toFixed(2)} s
+            {ex.elapsed > 0 && `, ${fmt(Math.round((r.states / ex.elapsed) * 1000))} states/s`}
+            {r.errors.length > 0 &&
+              ` · ${String(r.errors.length)} model error(s): ${r.errors[0]?.message ?? ''}`}
+          </p>
+          <table className="outcome-table">
+            <thead>
+              <tr>
+                <th scope="col">outcome</th>
+                <th scope="col">reachable</th>
+                <th scope="col">interleavings</th>
+                <th scope="col">schedules (load one)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.outcomes.map((o) => (
+                <tr key={o.id} className={`${o.severity}${o.reachable === true ? ' reached' : ''}`}>
+                  <th scope="row">
+                    {o.title} <span className="tag">{o.severity}</span>
+                  </th>
+                  <td>{o.reachable === 'unknown' ? 'unknown' : o.reachable ? 'yes' : 'no'}</td>
+                  <td>{o.cycle ? 'a cycle' : big(o.interleavings)}</td>
+                  <td>
+                    {[o.shortest, ...o.others]
+                      .filter((x): x is string => x !== null)
+                      .map((sch, i) => (
+                        <button
+                          key={sch}
+                          type="button"
+                          className="load"
+                          onClick={() => {
+                            loadSchedule(o.cycle ? `${o.cycle.prefix}${o.cycle.repeat}` : sch)
+                          }}
+                          aria-label={`Load ${i === 0 ? 'the shortest' : 'another'} schedule reaching ${o.title}`}
+                          title={sch}
+                        >
+                          {i === 0 ? `shortest (${String(o.steps ?? 0)} steps)` : `#${String(i + 1)}`}
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {livelock?.cycle && (
+            <div className="cycle">
+              <p>
+                <strong>The livelock cycle:</strong> after <code>{livelock.cycle.prefix}</code>, the steps{' '}
+                <code>{livelock.cycle.repeat}</code> repeat forever and no migration ever completes. Threads
+                running in it: {[...new Set(parseSchedule(livelock.cycle.repeat))].join(', ')}.{' '}
+                {livelock.cycle.alwaysEnabled.length > 0
+                  ? `Every thread enabled all along (${livelock.cycle.alwaysEnabled.join(', ')}) runs in it, so the cycle is fair.`
+                  : 'No thread is enabled all the way round (each waits for another at some point), so no thread is left unscheduled: the cycle is fair.'}
+              </p>
+              <CycleSteps session={session} prefix={livelock.cycle.prefix} repeat={livelock.cycle.repeat} />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+function Badge(p: {
+  complete: boolean
+  reason: string | null
+  broken: string | null
+  total: string | null
+  bad: string[]
+  livelock: boolean
+}) {
+  if (!p.complete) return <span className="badge warn">{p.reason ?? 'incomplete'}: no verdict</span>
+  if (p.livelock)
+    return <span className="badge bad">livelock reachable: a fair cycle never makes progress</span>
+  if (p.bad.length === 0)
+    return (
+      <span className="badge good">
+        {p.total === 'unbounded' ? 'No interleaving breaks' : `0 of ${big(p.total)} interleavings break`}
+      </span>
+    )
+  return (
+    <span className="badge bad">
+      {p.total === 'unbounded'
+        ? `Some interleavings break (${p.bad.join(', ')})`
+        : `${big(p.broken)} of ${big(p.total)} interleavings break`}
+    </span>
+  )
+}
+
+/** The steps of the livelock cycle, by thread, as the kernel functions they run. */
+function CycleSteps({ session, prefix, repeat }: { session: Session; prefix: string; repeat: string }) {
+  const loaded = useView(
+    (v) => formatSchedule(v.schedule) === formatSchedule(parseSchedule(`${prefix}${repeat}`))
+  )
+  const n = (s: string) => parseSchedule(s).length
+  const start = n(prefix)
+  if (!loaded)
+    return (
+      <p className="hint">
+        Load the cycle (the livelock row above) to see its steps here and in the timeline.
+      </p>
+    )
+  const steps = session.replay.records.slice(start, start + n(repeat))
+  return (
+    <ol className="cycle-steps">
+      {steps.map((r, i) => (
+        <li key={i}>
+          <span className={`cpu cpu-${r.thread}`}>{r.thread}</span> {r.stepId}
+        </li>
+      ))}
+    </ol>
+  )
+}

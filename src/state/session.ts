@@ -64,8 +64,17 @@ export function sessionOf(
     before = replayFor(base.scenario, v.compareTo, v.schedule)?.replay ?? null
     lastCompare = { key: ckey, value: before }
   }
-  return { ...base, divergence: before ? diverge(before, base.replay) : null }
+  // Same inputs, same object: components memoized on the session do not re-render.
+  if (lastWithDivergence?.key !== ckey || lastWithDivergence.base !== base)
+    lastWithDivergence = {
+      key: ckey,
+      base,
+      value: { ...base, divergence: before ? diverge(before, base.replay) : null },
+    }
+  return lastWithDivergence.value
 }
+
+let lastWithDivergence: { key: string; base: Session; value: Session } | null = null
 
 function diverge(before: Replay, after: Replay): Divergence | null {
   const n = Math.max(before.records.length, after.records.length)

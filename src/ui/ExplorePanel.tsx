@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { memo, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 
 import { formatSchedule, parseSchedule } from '../engine'
@@ -16,7 +16,7 @@ const big = (s: string | null) =>
  * progress, a state budget and Cancel. Results count complete interleavings exactly, show the
  * shortest schedule to each outcome (and a few others), and load any of them with one click.
  */
-export function ExplorePanel({ session }: { session: Session }) {
+export const ExplorePanel = memo(function ExplorePanel({ session }: { session: Session }) {
   const ex = useExplore(useShallow((s) => s))
   const scenarioId = useView((s) => s.scenarioId)
   const key = exploreKey()
@@ -151,7 +151,7 @@ export function ExplorePanel({ session }: { session: Session }) {
       )}
     </section>
   )
-}
+})
 
 function Badge(p: {
   complete: boolean

@@ -24,7 +24,6 @@ export function FolioCard({ id, folio, lock, changes, check }: Props) {
   const waiters = lock?.waiters ?? []
   return (
     <m.article
-      layout="position"
       className={`card folio${folio.freed ? ' freed' : ''}${created ? ' fresh' : ''}`}
       aria-label={`Folio ${id}`}
     >

@@ -15,6 +15,7 @@ import {
   useSortable,
 } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
+import { memo, useMemo } from 'react'
 
 import { moveStep, select } from '../state/actions'
 import type { Session } from '../state/session'
@@ -23,7 +24,8 @@ import { useView } from '../state/store'
 const idOf = (i: number) => `step-${String(i)}`
 const indexOf = (id: string | number) => Number(String(id).slice(5))
 
-function Chip({
+/** One step of the strip; memoized, since a step changes only a few chips. */
+const Chip = memo(function Chip({
   i,
   letter,
   label,
@@ -61,7 +63,7 @@ function Chip({
       <span className="sid">{label}</span>
     </li>
   )
-}
+})
 
 /**
  * The interleaving as a list of steps that can be reordered: drag with a pointer, or focus a
@@ -82,7 +84,7 @@ export function Interleaving({
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
   )
-  const items = schedule.map((_, i) => idOf(i))
+  const items = useMemo(() => schedule.map((_, i) => idOf(i)), [schedule])
   const label = (i: number) => session.replay.records[i]?.stepId ?? '?'
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up step ${String(indexOf(active.id) + 1)}.`,

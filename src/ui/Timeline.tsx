@@ -114,11 +114,18 @@ export function Timeline({ session, schedule, position }: Props) {
   const racing = new Set(races.flatMap((r) => [r.a, r.b]))
 
   useEffect(() => {
-    const el = scroller.current
-    if (!el) return
-    const px = x(position)
-    if (px < el.scrollLeft + 40 || px > el.scrollLeft + el.clientWidth - 140)
-      el.scrollTo({ left: Math.max(0, px - el.clientWidth / 2), behavior: 'auto' })
+    // Read the scroll geometry in the next frame, where layout happens anyway: reading it right
+    // after React's DOM update would force an extra synchronous layout on every step.
+    const id = requestAnimationFrame(() => {
+      const el = scroller.current
+      if (!el) return
+      const px = x(position)
+      if (px < el.scrollLeft + 40 || px > el.scrollLeft + el.clientWidth - 140)
+        el.scrollTo({ left: Math.max(0, px - el.clientWidth / 2), behavior: 'auto' })
+    })
+    return () => {
+      cancelAnimationFrame(id)
+    }
   }, [position, x])
 
   const div = session.divergence

@@ -1,3 +1,5 @@
+import { memo } from 'react'
+
 import { toggle } from '../state/actions'
 import type { Session } from '../state/session'
 
@@ -15,7 +17,7 @@ const CLOSES: Record<string, string> = {
 }
 
 /** The fixes and switches of a race, each with its provenance shown on hover and on focus. */
-export function Toggles({ session }: { session: Session }) {
+export const Toggles = memo(function Toggles({ session }: { session: Session }) {
   const on = new Set(session.program.toggles)
   return (
     <fieldset className="toggles">
@@ -56,4 +58,4 @@ export function Toggles({ session }: { session: Session }) {
       })}
     </fieldset>
   )
-}
+})

@@ -1,0 +1,340 @@
+/**
+ * `npm run bench [-- --json]`: the performance figures of issue 5. It reports; it never fails.
+ *
+ * 1. Node: every seed scenario × toggle set, exhaustively, with and without the partial-order
+ *    reduction: states, transitions, wall time, states per second, peak heap (sampled).
+ * 2. A synthetic family: N threads contending on M spinlocks and one refcount, N × M growing.
+ * 3. Headless Chromium on the production build: p95 latency from a step key press to the next
+ *    painted frame over 200 steps of the largest scenario, initial JavaScript gzip size, time to
+ *    first render, and the in-page explorer's time per seed scenario.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { gzipSync } from 'node:zlib'
+
+import { loadScenario } from '../src/cli/scenarioFiles'
+import { buildProgram, explore, validateScenario } from '../src/engine'
+
+const JSON_OUT = process.argv.includes('--json')
+const log = (s: string) => {
+  if (!JSON_OUT) process.stdout.write(`${s}\n`)
+}
+
+const CASES: [string, string[]][] = [
+  ['migration-vs-shmem-fault', []],
+  ['migration-vs-shmem-fault', ['atomic-migration-entry']],
+  ['migration-vs-shmem-fault', ['recheck-pte-under-ptl']],
+  ['migration-vs-shmem-fault', ['pte-invalid-not-none']],
+  ['migration-vs-shmem-fault', ['pte-invalid-not-none', 'arm64-repeat-tlbi']],
+  ['migration-vs-shmem-fault', ['freeze-refcount-first']],
+  ['migration-vs-shmem-fault', ['drop-from-pagecache']],
+  ['migration-vs-shmem-fault', ['relax-selftest']],
+  ['migration-vs-shmem-fault', ['x86-deferred-flush']],
+  ['gup-fast-vs-thp-collapse', []],
+  ['gup-fast-vs-thp-collapse', ['gup-pmd-recheck']],
+  ['gup-fast-vs-thp-collapse', ['ipi-flush']],
+  ['gup-fast-vs-thp-collapse', ['table-sync-ipi']],
+  ['exec-stack-vs-migration', []],
+  ['exec-stack-vs-migration', ['skip-temporary-stack']],
+  ['exec-stack-vs-migration', ['anon-vma-lock-across-move']],
+  ['exec-stack-vs-migration', ['anon-vma-lock-in-vma-adjust']],
+  ['exec-stack-vs-migration', ['kamezawa-unstable-rmap']],
+  ['exec-stack-vs-migration', ['stack-counters-heuristic']],
+  ['exec-stack-vs-migration', ['mm-seqcount']],
+  ['exec-stack-vs-migration', ['gup-pin-stack']],
+  ['exec-stack-vs-migration', ['migration-takes-mmap-sem']],
+  ['device-private-fault-livelock', []],
+  ['device-private-fault-livelock', ['-driver-lock']],
+  ['device-private-fault-livelock', ['three-threads']],
+  ['device-private-fault-livelock', ['trylock-fault-page']],
+  ['device-private-fault-livelock', ['trylock-fault-page', 'three-threads']],
+  ['device-private-fault-livelock', ['trylock-fault-page', 'wait-on-locked-page']],
+  ['device-private-fault-livelock', ['migration-entry-in-fault']],
+  ['retract-pt-vs-uffd-copy', []],
+  ['retract-pt-vs-uffd-copy', ['mmap-write-trylock', 'uffd-wp-writer', 'iommu']],
+  ['retract-pt-vs-uffd-copy', ['recheck-under-ptl']],
+  ['retract-pt-vs-uffd-copy', ['uffd-wp-writer']],
+  ['retract-pt-vs-uffd-copy', ['uffd-wp-writer', 'recheck-under-ptl']],
+  ['retract-pt-vs-uffd-copy', ['iommu']],
+  ['retract-pt-vs-uffd-copy', ['iommu', 'mmu-notifier']],
+  ['retract-pt-vs-uffd-copy', ['iommu', 'recheck-under-ptl', 'mmu-notifier', 'uffd-wp-writer']],
+]
+
+interface Row {
+  scenario: string
+  toggles: string
+  reduced: boolean
+  complete: boolean
+  states: number
+  transitions: number
+  ms: number
+  statesPerSec: number
+  peakHeapMB: number
+  bad: string
+}
+
+function run(
+  program: ReturnType<typeof buildProgram>,
+  reduce: boolean,
+  maxStates = 3_000_000,
+  maxMillis = 60_000
+): Row {
+  globalThis.gc?.()
+  const heap0 = process.memoryUsage().heapUsed
+  let peak = heap0
+  const t0 = performance.now()
+  const r = explore(program, {
+    reduce,
+    maxStates,
+    maxMillis,
+    now: () => performance.now(),
+    progressEvery: 2000,
+    onProgress: () => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed)
+    },
+  })
+  const ms = performance.now() - t0
+  peak = Math.max(peak, process.memoryUsage().heapUsed)
+  return {
+    scenario: program.scenario.id,
+    toggles: program.toggles.join(',') || '-',
+    reduced: r.reduced,
+    complete: r.complete,
+    states: r.states,
+    transitions: r.transitions,
+    ms: Math.round(ms),
+    statesPerSec: Math.round((r.states / ms) * 1000),
+    peakHeapMB: Math.round(((peak - heap0) / 1048576) * 10) / 10,
+    bad:
+      r.outcomes
+        .filter((o) => o.severity === 'bad' && o.reachable === true)
+        .map((o) => o.id)
+        .join(',') || 'none',
+  }
+}
+
+function table(rows: readonly Row[]): string {
+  const head = [
+    'scenario',
+    'toggles',
+    'POR',
+    'states',
+    'transitions',
+    'ms',
+    'states/s',
+    'heap MB',
+    'bad reachable',
+  ]
+  const body = rows.map((r) => [
+    r.scenario,
+    r.toggles,
+    r.reduced ? 'yes' : 'no',
+    String(r.states),
+    String(r.transitions),
+    String(r.ms),
+    String(r.statesPerSec),
+    String(r.peakHeapMB),
+    r.complete ? r.bad : 'INCOMPLETE',
+  ])
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
+  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(w[i] ?? 0)).join('  ')).join('\n')
+}
+
+/** N threads, each taking lock L(i mod M), a reference on F, checking it, dropping both, twice. */
+function synthetic(n: number, m: number) {
+  const locks = Object.fromEntries(Array.from({ length: m }, (_, k) => [`L${String(k)}`, 'spin']))
+  const threads = Array.from({ length: n }, (_, i) => {
+    const l = String.fromCharCode(65 + i)
+    const lock = `L${String(i % m)}`
+    const st = (id: string, ops: unknown[], extra: object = {}) => ({
+      id: `${l}${id}`,
+      fn: 'synthetic',
+      file: 'mm/synthetic.c',
+      title: id,
+      explain: 'synthetic step',
+      ops,
+      ...extra,
+    })
+    const round = (r: number) => [
+      st(`${String(r)}a`, [{ op: 'lock', lock }]),
+      st(`${String(r)}b`, [{ op: 'folioGet', folio: 'F' }]),
+      st(`${String(r)}c`, [{ op: 'refCheck', folio: 'F', expect: 2 }], {
+        on: { mismatch: `${l}${String(r)}d` },
+      }),
+      st(`${String(r)}d`, [
+        { op: 'folioPut', folio: 'F' },
+        { op: 'unlock', lock },
+      ]),
+    ]
+    return { letter: l, name: l, steps: [...round(1), ...round(2)] }
+  })
+  return validateScenario(
+    {
+      id: `synthetic-${String(n)}x${String(m)}`,
+      title: 'synthetic',
+      summary: 'N threads, M locks, one refcount',
+      kernel: 'v6.0',
+      initial: { locks, folios: { F: { refcount: 1, content: [''] } } },
+      threads,
+      toggles: [],
+      outcomes: [
+        {
+          id: 'alone',
+          severity: 'ok',
+          title: 'alone',
+          explain: 'a thread saw only its own reference',
+          when: 'any',
+          predicate: { mark: 'never' },
+        },
+      ],
+      reported: { schedule: '', outcome: 'alone', description: 'none' },
+    },
+    'synthetic'
+  )
+}
+
+async function browser(): Promise<Record<string, unknown>> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromium)) return { skipped: `no Chromium at ${chromium}` }
+  const { build, preview } = await import('vite')
+  await build({ logLevel: 'error' })
+  const js = readdirSync('dist/assets').filter((f) => f.endsWith('.js'))
+  const main = js.filter((f) => !f.includes('worker'))
+  const gz = (f: string) => gzipSync(readFileSync(`dist/assets/${f}`)).length
+  const initialGzipKB = Math.round((main.reduce((a, f) => a + gz(f), 0) / 1024) * 10) / 10
+  const workerGzipKB =
+    Math.round((js.filter((f) => f.includes('worker')).reduce((a, f) => a + gz(f), 0) / 1024) * 10) / 10
+  const server = await preview({
+    preview: { port: 4190, strictPort: true, host: '127.0.0.1' },
+    logLevel: 'error',
+  })
+  const { chromium: pw } = await import('playwright-core')
+  const b = await pw.launch({
+    executablePath: chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+  try {
+    const page = await b.newPage({ viewport: { width: 1440, height: 900 } })
+    const base = 'http://127.0.0.1:4190/'
+    // Time to first render: navigation start → the race's heading is in the page.
+    const t0 = Date.now()
+    await page.goto(
+      `${base}#/migration-vs-shmem-fault?at=0&s=${loadScenario('migration-vs-shmem-fault').reported.schedule.replace(/\s+/g, '')}`
+    )
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    const firstRenderMs = Date.now() - t0
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null
+    )
+    // Step latency: key press → the frame after the update is painted, 200 presses.
+    await page.evaluate(() => {
+      const w = window as unknown as { lat: number[] }
+      w.lat = []
+      window.addEventListener(
+        'keydown',
+        () => {
+          const t = performance.now()
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel()
+            ch.port1.onmessage = () => w.lat.push(performance.now() - t)
+            ch.port2.postMessage(0)
+          })
+        },
+        { capture: true }
+      )
+    })
+    const total = await page.locator('.controls .position').innerText()
+    const n = Number(total.split('/')[1]?.trim() ?? '1')
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press(i % (n * 2) < n ? 'ArrowRight' : 'ArrowLeft')
+      await page.waitForTimeout(20)
+    }
+    const lat = (await page.evaluate(() => (window as unknown as { lat: number[] }).lat)).sort(
+      (a, c) => a - c
+    )
+    const p = (q: number) =>
+      Math.round((lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? 0) * 10) / 10
+    // The in-page explorer (Web Worker) on each seed scenario, default toggles.
+    const explorer: Record<string, number | string> = {}
+    for (const id of [
+      'gup-fast-vs-thp-collapse',
+      'exec-stack-vs-migration',
+      'device-private-fault-livelock',
+      'retract-pt-vs-uffd-copy',
+      'migration-vs-shmem-fault',
+    ]) {
+      await page.goto(`${base}#/${id}?at=0&s=A`)
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      const s0 = Date.now()
+      await page.getByRole('button', { name: 'Check every interleaving' }).click()
+      await page.locator('.explore .badge').waitFor({ timeout: 120_000 })
+      explorer[id] = Date.now() - s0
+    }
+    return {
+      initialGzipKB,
+      workerGzipKB,
+      firstRenderMs,
+      firstContentfulPaintMs: fcp === null ? null : Math.round(fcp),
+      stepLatencyMs: { samples: lat.length, p50: p(0.5), p95: p(0.95), max: p(1) },
+      explorerMs: explorer,
+    }
+  } finally {
+    await b.close()
+    await new Promise<void>((res) => {
+      server.httpServer.close(() => {
+        res()
+      })
+    })
+  }
+}
+
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'all'
+
+async function main() {
+  log('Interleave benchmark (2-core machine figures; targets from issue 5 in brackets)\n')
+  if (ONLY === 'browser') {
+    log(JSON.stringify(await browser(), null, 2))
+    return
+  }
+  const rows: Row[] = []
+  for (const [id, toggles] of CASES) {
+    const p = buildProgram(loadScenario(id), toggles)
+    rows.push(run(p, false), run(p, true))
+  }
+  log(table(rows))
+  const full = rows.filter((r) => !r.reduced)
+  const largest = full.reduce((a, r) => (r.states > a.states ? r : a))
+  const slowest = full.reduce((a, r) => (r.ms > a.ms ? r : a))
+  log(
+    `\nlargest: ${largest.scenario} [${largest.toggles}] ${String(largest.states)} states at ${String(largest.statesPerSec)} states/s [target ≥ 500,000]`
+  )
+  log(
+    `slowest full exploration: ${slowest.scenario} [${slowest.toggles}] ${String(slowest.ms)} ms [target < 1,000 ms]`
+  )
+  log(
+    `explored under 1 s: ${String(full.filter((r) => r.ms < 1000).length)} of ${String(full.length)} scenario × toggle sets`
+  )
+
+  const synth: Row[] = []
+  log('\nSynthetic: N threads × M spinlocks, one refcount (2 rounds each), with and without reduction')
+  for (const n of [2, 3, 4, 5])
+    for (const m of [1, 2, 3]) {
+      if (m > n) continue
+      const p = buildProgram(synthetic(n, m))
+      synth.push(run(p, false, 2_000_000, 30_000), run(p, true, 2_000_000, 30_000))
+    }
+  log(table(synth))
+
+  log('\nBrowser (headless Chromium, production build)…')
+  let web: Record<string, unknown>
+  try {
+    web = await browser()
+  } catch (e) {
+    web = { skipped: e instanceof Error ? e.message : String(e) }
+  }
+  log(JSON.stringify(web, null, 2))
+  if (JSON_OUT)
+    process.stdout.write(`${JSON.stringify({ scenarios: rows, synthetic: synth, browser: web })}\n`)
+}
+
+void main()

@@ -8,7 +8,12 @@ import type { State } from '../model/types'
  * No hashing shortcut: equal keys mean equal states.
  */
 export class Interner {
-  private readonly byObject = new WeakMap<object, number>()
+  /**
+   * The id is remembered on the object itself under a symbol private to this interner: states
+   * are immutable, symbol keys are invisible to Object.keys, JSON and structured clone, and a
+   * property read is much cheaper than a WeakMap lookup on this hot path.
+   */
+  private readonly tag = Symbol('interned')
   private readonly byContent = new Map<string, number>()
 
   /** The key of a state: distinct for distinct states, equal for equal ones. */
@@ -21,7 +26,7 @@ export class Interner {
   }
 
   private id(v: object): number {
-    const known = this.byObject.get(v)
+    const known = (v as Record<symbol, number | undefined>)[this.tag]
     if (known !== undefined) return known
     const content = this.repr(v)
     let id = this.byContent.get(content)
@@ -29,7 +34,7 @@ export class Interner {
       id = this.byContent.size
       this.byContent.set(content, id)
     }
-    this.byObject.set(v, id)
+    Object.defineProperty(v, this.tag, { value: id, enumerable: false })
     return id
   }
 

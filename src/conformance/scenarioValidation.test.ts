@@ -110,3 +110,18 @@ describe('threads that copy another (like)', () => {
     )
   })
 })
+
+describe('errors inside unions keep their full path', () => {
+  it('names the predicate forms when none matches', () => {
+    const e = errorOf(mutate((sc) => (sc.outcomes[1].predicate.all[0] = { finsihed: 'D' })))
+    expect(e.path).toBe('outcomes.1.predicate.all.0')
+    expect(e.problem).toMatch(
+      /expected one of the forms \{ "mark": … \}, \{ "finished": … \}.*got \{ finsihed \}/
+    )
+  })
+
+  it('points at a bad field of an outcome', () => {
+    const e = errorOf(mutate((sc) => (sc.outcomes[0].severity = 'terrible')))
+    expect(e.path).toBe('outcomes.0.severity')
+  })
+})

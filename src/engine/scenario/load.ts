@@ -48,7 +48,7 @@ export function validateScenario(input: unknown, file: string): ScenarioFile {
   const r = v.safeParse(scenarioSchema, input)
   if (!r.success) {
     const issue = deepest(r.issues)
-    throw new ScenarioError(file, v.getDotPath(issue) ?? '(root)', issue.message)
+    throw new ScenarioError(file, issue.path, issue.message)
   }
   const sc = expandThreads(r.output, file)
   checkReferences(sc, file)
@@ -108,20 +108,54 @@ function substitute<T>(v: T, letter: string): T {
   return v
 }
 
-/** Unions report the branch that got furthest: that is the one the author meant. */
-function deepest(issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<unknown> {
-  let best = issues[0] as v.BaseIssue<unknown>
+/** A path as written in error messages: `outcomes.1.predicate.all.0`. */
+function dotPath(path: readonly v.IssuePathItem[] | undefined): string[] {
+  return (path ?? []).map((p) => String(p.key))
+}
+
+/**
+ * The issue to report: the deepest one, with the full path. Valibot gives a union's inner
+ * issues paths relative to the union, so the outer path is put in front; and when every form of
+ * a union of objects failed on its key, the message lists the forms that were expected.
+ */
+function deepest(issues: readonly v.BaseIssue<unknown>[]): { path: string; message: string } {
+  let best = { path: [] as string[], message: issues[0]?.message ?? 'invalid' }
   let bestDepth = -1
-  const visit = (i: v.BaseIssue<unknown>): void => {
-    const depth = i.path?.length ?? 0
-    if (depth > bestDepth && !i.issues) {
-      best = i
-      bestDepth = depth
+  const visit = (i: v.BaseIssue<unknown>, outer: string[]): void => {
+    const own = dotPath(i.path)
+    const full = own.length >= outer.length && outer.every((k, n) => own[n] === k) ? own : [...outer, ...own]
+    if (i.issues) {
+      const keys = i.issues
+        .map((x) => /^Invalid key: Expected "([^"]+)"/.exec(x.message)?.[1])
+        .filter((k) => k !== undefined)
+      if (new Set(keys).size >= 2 && i.issues.every((x) => x.message.startsWith('Invalid key:'))) {
+        const got =
+          typeof i.input === 'object' && i.input !== null
+            ? Object.keys(i.input).join(', ')
+            : JSON.stringify(i.input)
+        if (full.length > bestDepth) {
+          best = {
+            path: full,
+            message: `expected one of the forms ${[...new Set(keys)].map((k) => `{ "${k}": … }`).join(', ')}; got { ${got} }`,
+          }
+          bestDepth = full.length
+        }
+        return
+      }
+      i.issues.forEach((x) => {
+        visit(x, full)
+      })
+      return
     }
-    i.issues?.forEach(visit)
+    if (full.length > bestDepth) {
+      best = { path: full, message: i.message }
+      bestDepth = full.length
+    }
   }
-  issues.forEach(visit)
-  return best
+  issues.forEach((i) => {
+    visit(i, [])
+  })
+  return { path: best.path.join('.') || '(root)', message: best.message }
 }
 
 /** Cross-references the schema cannot see: ids, branch targets, op placement, toggles. */

@@ -13,52 +13,13 @@ import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 
 import { loadScenario } from '../src/cli/scenarioFiles'
+import { MATRIX } from '../src/conformance/matrix'
 import { buildProgram, explore, validateScenario } from '../src/engine'
 
 const JSON_OUT = process.argv.includes('--json')
 const log = (s: string) => {
   if (!JSON_OUT) process.stdout.write(`${s}\n`)
 }
-
-const CASES: [string, string[]][] = [
-  ['migration-vs-shmem-fault', []],
-  ['migration-vs-shmem-fault', ['atomic-migration-entry']],
-  ['migration-vs-shmem-fault', ['recheck-pte-under-ptl']],
-  ['migration-vs-shmem-fault', ['pte-invalid-not-none']],
-  ['migration-vs-shmem-fault', ['pte-invalid-not-none', 'arm64-repeat-tlbi']],
-  ['migration-vs-shmem-fault', ['freeze-refcount-first']],
-  ['migration-vs-shmem-fault', ['drop-from-pagecache']],
-  ['migration-vs-shmem-fault', ['relax-selftest']],
-  ['migration-vs-shmem-fault', ['x86-deferred-flush']],
-  ['gup-fast-vs-thp-collapse', []],
-  ['gup-fast-vs-thp-collapse', ['gup-pmd-recheck']],
-  ['gup-fast-vs-thp-collapse', ['ipi-flush']],
-  ['gup-fast-vs-thp-collapse', ['table-sync-ipi']],
-  ['exec-stack-vs-migration', []],
-  ['exec-stack-vs-migration', ['skip-temporary-stack']],
-  ['exec-stack-vs-migration', ['anon-vma-lock-across-move']],
-  ['exec-stack-vs-migration', ['anon-vma-lock-in-vma-adjust']],
-  ['exec-stack-vs-migration', ['kamezawa-unstable-rmap']],
-  ['exec-stack-vs-migration', ['stack-counters-heuristic']],
-  ['exec-stack-vs-migration', ['mm-seqcount']],
-  ['exec-stack-vs-migration', ['gup-pin-stack']],
-  ['exec-stack-vs-migration', ['migration-takes-mmap-sem']],
-  ['device-private-fault-livelock', []],
-  ['device-private-fault-livelock', ['-driver-lock']],
-  ['device-private-fault-livelock', ['three-threads']],
-  ['device-private-fault-livelock', ['trylock-fault-page']],
-  ['device-private-fault-livelock', ['trylock-fault-page', 'three-threads']],
-  ['device-private-fault-livelock', ['trylock-fault-page', 'wait-on-locked-page']],
-  ['device-private-fault-livelock', ['migration-entry-in-fault']],
-  ['retract-pt-vs-uffd-copy', []],
-  ['retract-pt-vs-uffd-copy', ['mmap-write-trylock', 'uffd-wp-writer', 'iommu']],
-  ['retract-pt-vs-uffd-copy', ['recheck-under-ptl']],
-  ['retract-pt-vs-uffd-copy', ['uffd-wp-writer']],
-  ['retract-pt-vs-uffd-copy', ['uffd-wp-writer', 'recheck-under-ptl']],
-  ['retract-pt-vs-uffd-copy', ['iommu']],
-  ['retract-pt-vs-uffd-copy', ['iommu', 'mmu-notifier']],
-  ['retract-pt-vs-uffd-copy', ['iommu', 'recheck-under-ptl', 'mmu-notifier', 'uffd-wp-writer']],
-]
 
 interface Row {
   scenario: string
@@ -297,7 +258,7 @@ async function main() {
     return
   }
   const rows: Row[] = []
-  for (const [id, toggles] of CASES) {
+  for (const [id, toggles] of MATRIX) {
     const p = buildProgram(loadScenario(id), toggles)
     rows.push(run(p, false), run(p, true))
   }

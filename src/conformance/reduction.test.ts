@@ -2,42 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { buildProgram, explore, validateScenario } from '../engine'
 import { program, synthetic } from './helpers'
-
-/** Every scenario with each of its toggles on alone (those that combine), and with none. */
-const CASES: [string, string[]][] = [
-  ['migration-vs-shmem-fault', []],
-  ['migration-vs-shmem-fault', ['atomic-migration-entry']],
-  ['migration-vs-shmem-fault', ['recheck-pte-under-ptl']],
-  ['migration-vs-shmem-fault', ['pte-invalid-not-none']],
-  ['migration-vs-shmem-fault', ['pte-invalid-not-none', 'arm64-repeat-tlbi']],
-  ['migration-vs-shmem-fault', ['freeze-refcount-first']],
-  ['migration-vs-shmem-fault', ['drop-from-pagecache']],
-  ['migration-vs-shmem-fault', ['relax-selftest']],
-  ['migration-vs-shmem-fault', ['x86-deferred-flush']],
-  ['gup-fast-vs-thp-collapse', []],
-  ['gup-fast-vs-thp-collapse', ['gup-pmd-recheck']],
-  ['gup-fast-vs-thp-collapse', ['ipi-flush']],
-  ['gup-fast-vs-thp-collapse', ['table-sync-ipi']],
-  ['exec-stack-vs-migration', []],
-  ['exec-stack-vs-migration', ['skip-temporary-stack']],
-  ['exec-stack-vs-migration', ['anon-vma-lock-across-move']],
-  ['exec-stack-vs-migration', ['anon-vma-lock-in-vma-adjust']],
-  ['exec-stack-vs-migration', ['kamezawa-unstable-rmap']],
-  ['exec-stack-vs-migration', ['stack-counters-heuristic']],
-  ['exec-stack-vs-migration', ['mm-seqcount']],
-  ['exec-stack-vs-migration', ['gup-pin-stack']],
-  ['exec-stack-vs-migration', ['migration-takes-mmap-sem']],
-  ['retract-pt-vs-uffd-copy', []],
-  ['retract-pt-vs-uffd-copy', ['mmap-write-trylock']],
-  ['retract-pt-vs-uffd-copy', ['recheck-under-ptl']],
-  ['retract-pt-vs-uffd-copy', ['mmu-notifier', 'iommu']],
-  ['retract-pt-vs-uffd-copy', ['scan-ptes-none']],
-  ['retract-pt-vs-uffd-copy', ['mmap-read-lock', 'uffd-wp-writer']],
-  ['retract-pt-vs-uffd-copy', ['iommu']],
-]
+import { MATRIX } from './matrix'
 
 describe('the partial-order reduction keeps every reachable outcome', () => {
-  for (const [id, toggles] of CASES)
+  for (const [id, toggles] of MATRIX.filter(([id]) => id !== 'device-private-fault-livelock'))
     it(`${id} with ${toggles.join(' + ') || 'no toggle'}: same verdicts, no more states`, () => {
       const full = explore(program(id, toggles))
       const reduced = explore(program(id, toggles), { reduce: true })

@@ -1,6 +1,7 @@
 import { Draft, type World } from './draft'
 import { newFolio } from './folio'
-import type { Folio, State, ThreadState } from './types'
+import { newThread } from './thread'
+import type { Folio, State } from './types'
 
 /** Test helpers: a world and a state with the given CPUs, and nothing else unless asked. */
 export function testWorld(letters: readonly string[], locks: World['lockKinds'] = {}): World {
@@ -14,22 +15,9 @@ export function testWorld(letters: readonly string[], locks: World['lockKinds'] 
   }
 }
 
-export function idleThread(): ThreadState {
-  return {
-    pc: 0,
-    blocked: null,
-    granted: false,
-    locals: {},
-    irqsOff: false,
-    rcuDepth: 0,
-    pendingIpis: [],
-    tlb: {},
-  }
-}
-
 export function testState(letters: readonly string[], folios: Record<string, Partial<Folio>> = {}): State {
   return {
-    threads: Object.fromEntries(letters.map((l) => [l, idleThread()])),
+    threads: Object.fromEntries(letters.map((l) => [l, newThread()])),
     folios: Object.fromEntries(
       Object.entries(folios).map(([id, f]) => [id, newFolio({ content: [''], ...f })])
     ),

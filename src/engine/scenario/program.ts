@@ -2,6 +2,7 @@ import type { World } from '../model/draft'
 import { newFolio } from '../model/folio'
 import { hex } from '../model/format'
 import { pmdKey, pteIndex } from '../model/pagetable'
+import { newThread } from '../model/thread'
 import type { Entry, Folio, PteTable, State, ThreadState, Vma } from '../model/types'
 import type { OpCall } from '../ops/registry'
 import { ScenarioError } from './load'
@@ -171,16 +172,7 @@ function initialState(
   for (const t of threads) {
     const tlb: Record<string, string> = {}
     for (const e of ini.tlb[t.letter] ?? []) tlb[`${t.mm}:${hex(toNumber(e.va, addresses))}`] = e.page
-    threadStates[t.letter] = {
-      pc: 0,
-      blocked: null,
-      granted: false,
-      locals: {},
-      irqsOff: false,
-      rcuDepth: 0,
-      pendingIpis: [],
-      tlb,
-    }
+    threadStates[t.letter] = newThread(tlb)
   }
   const iommus: Record<string, State['iommus'][string]> = {}
   for (const [id, m] of Object.entries(ini.iommus)) iommus[id] = { mm: m.mm, iotlb: {}, walkCache: {} }

@@ -39,6 +39,11 @@ describe('share links', () => {
       error: expect.stringMatching(/not a toggle id/),
     })
     expect(parseLink('#/x?zzz=1')).toMatchObject({ ok: false, error: expect.stringMatching(/unknown part/) })
+    // A hostile link cannot make the page replay an explosion of steps.
+    expect(parseLink('#/x?s=B99999')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/99999 steps; links hold at most 5000/),
+    })
   })
 
   const link = fc.record<Link>({

@@ -17,6 +17,8 @@ export type LinkResult =
   { readonly ok: true; readonly link: Link } | { readonly ok: false; readonly error: string }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/
+/** Every step of a link is replayed when it opens: far beyond any real race, refuse it. */
+export const MAX_LINK_STEPS = 5000
 const TOGGLE = /^-?[a-z0-9][a-z0-9-]{0,63}$/
 
 /**
@@ -39,7 +41,13 @@ export function parseLink(hash: string): LinkResult | null {
   if (bad !== undefined) return { ok: false, error: `"${bad.slice(0, 64)}" is not a toggle id.` }
   let schedule: string
   try {
-    schedule = formatSchedule(parseSchedule(params.get('s') ?? ''))
+    const steps = parseSchedule(params.get('s') ?? '')
+    if (steps.length > MAX_LINK_STEPS)
+      return {
+        ok: false,
+        error: `The schedule in the link has ${String(steps.length)} steps; links hold at most ${String(MAX_LINK_STEPS)}.`,
+      }
+    schedule = formatSchedule(steps)
   } catch (e) {
     if (e instanceof ScheduleSyntaxError)
       return { ok: false, error: `The schedule in the link is malformed: ${e.message}.` }

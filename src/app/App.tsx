@@ -15,6 +15,7 @@ import { ScenarioPicker } from '../ui/ScenarioPicker'
 import { ShareButton } from '../ui/ShareButton'
 import { ShortcutsDialog } from '../ui/ShortcutsDialog'
 import { StateView } from '../ui/StateView'
+import { StripProgress } from '../ui/StripProgress'
 import { Timeline } from '../ui/Timeline'
 import { Toggles } from '../ui/Toggles'
 import { useSession } from '../ui/useSession'
@@ -118,7 +119,12 @@ export function App() {
                 <OutcomeBanner session={session} position={position} />
                 <Controls session={session} position={position} />
                 <Timeline session={session} schedule={schedule} position={position} />
-                {!lecture && <Interleaving session={session} schedule={schedule} position={position} />}
+                {!lecture && (
+                  <>
+                    <StripProgress position={position} />
+                    <Interleaving session={session} schedule={schedule} />
+                  </>
+                )}
                 <div className="split">
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />

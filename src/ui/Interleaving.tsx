@@ -70,14 +70,12 @@ const Chip = memo(function Chip({
  * step and press Space, the arrow keys, Space (or Alt+←/→). A thread's own steps keep their
  * order, and an impossible order is refused with the reason.
  */
-export function Interleaving({
+export const Interleaving = memo(function Interleaving({
   session,
   schedule,
-  position,
 }: {
   session: Session
   schedule: readonly string[]
-  position: number
 }) {
   const selected = useView((s) => s.selected)
   const sensors = useSensors(
@@ -123,7 +121,7 @@ export function Interleaving({
                   letter={letter}
                   label={label(i)}
                   title={step ? `${step.spec.fn}: ${step.spec.title}` : 'cannot run here'}
-                  state={i < position ? 'done' : i < session.executed ? 'next' : 'impossible'}
+                  state={i < session.executed ? '' : 'impossible'}
                   selected={selected === i}
                 />
               )
@@ -133,4 +131,4 @@ export function Interleaving({
       </DndContext>
     </section>
   )
-}
+})

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 
 import { whyNotRunnable } from '../engine'
 import { setPosition } from '../state/actions'
@@ -22,7 +22,8 @@ interface Block {
   readonly stepId: string
   readonly fn: string
   readonly title: string
-  readonly status: 'done' | 'next' | 'impossible'
+  /** Whether the step can run at all; done / still to come is styled from the position. */
+  readonly status: 'run' | 'impossible'
   readonly waits: boolean
 }
 
@@ -42,7 +43,9 @@ interface Blocked {
  */
 export function Timeline({ session, schedule, position }: Props) {
   const { program, replay } = session
-  const lanes = program.threads.filter((t) => t.active).map((t) => t.letter)
+  // Stable across renders, so the scales and the blocked-interval scan below are not redone on
+  // every step (they depend only on the program and the replay).
+  const lanes = useMemo(() => program.threads.filter((t) => t.active).map((t) => t.letter), [program])
   const width = Math.max(schedule.length, 1) * STEP + GAP * 2
   const height = TOP + lanes.length * LANE + 34
   const x = useMemo(
@@ -75,11 +78,11 @@ export function Timeline({ session, schedule, position }: Props) {
           stepId: rec?.stepId ?? '?',
           fn: step?.spec.fn ?? replay.error?.message ?? '',
           title: step?.spec.title ?? 'cannot run here',
-          status: i < position ? 'done' : i < replay.records.length ? 'next' : 'impossible',
+          status: i < replay.records.length ? 'run' : 'impossible',
           waits: rec?.kind === 'wait',
         }
       }),
-    [schedule, replay, program, position]
+    [schedule, replay, program]
   )
 
   const blocked = useMemo(() => {
@@ -142,6 +145,8 @@ export function Timeline({ session, schedule, position }: Props) {
         ))}
       </div>
       <div className="timeline-scroll" ref={scroller}>
+        {/* Which blocks are done: one rule, so stepping restyles without re-rendering them. */}
+        <style>{`.timeline .blocks > g:nth-child(-n+${String(position)}) rect { fill: var(--c); stroke-dasharray: none; } .timeline .blocks > g:nth-child(-n+${String(position)}) text { fill: #10141c; }`}</style>
         <svg
           width={width}
           height={height}
@@ -180,28 +185,20 @@ export function Timeline({ session, schedule, position }: Props) {
               )}
             </g>
           ))}
-          {blocks.map((b) => {
-            const top = y(b.thread) ?? 0
+          <Blocks blocks={blocks} x={x} y={y} />
+          {[...racing].map((i) => {
+            const b = blocks[i]
+            if (!b) return null
             return (
-              <g
-                key={b.i}
-                className={`block ${b.status} cpu-${b.thread}${racing.has(b.i) ? ' racing' : ''}${b.waits ? ' waits' : ''}`}
-                transform={`translate(${String(x(b.i))},${String(top)})`}
-                onClick={() => {
-                  setPosition(b.i + 1)
-                }}
-                aria-label={`Step ${String(b.i + 1)}: ${b.thread} ${b.stepId} ${b.fn}`}
-              >
-                <title>{`${String(b.i + 1)}. ${b.thread} ${b.stepId} — ${b.fn}: ${b.title}${b.waits ? ' (waits)' : ''}`}</title>
-                <rect width={STEP - GAP} height={y.bandwidth() - 12} rx={5} />
-                <text x={6} y={14} className="block-id">
-                  {b.stepId}
-                  {b.waits ? ' · waits' : ''}
-                </text>
-                <text x={6} y={28} className="block-fn">
-                  {b.fn.length > 14 ? `${b.fn.slice(0, 13)}…` : b.fn}
-                </text>
-              </g>
+              <rect
+                key={`race-${String(i)}`}
+                className="race-mark"
+                x={x(i) - 2}
+                y={(y(b.thread) ?? 0) - 2}
+                width={STEP - GAP + 4}
+                height={y.bandwidth() - 8}
+                rx={6}
+              />
             )
           })}
           {races.map((r) => {
@@ -249,3 +246,46 @@ export function Timeline({ session, schedule, position }: Props) {
     </section>
   )
 }
+
+/**
+ * The step blocks: laid out once per schedule and replay. Stepping does not re-render them;
+ * which ones are done comes from the position's stylesheet rule (nth-child).
+ */
+const Blocks = memo(function Blocks({
+  blocks,
+  x,
+  y,
+}: {
+  blocks: readonly Block[]
+  x: (n: number) => number
+  y: { (t: string): number | undefined; bandwidth: () => number }
+}) {
+  return (
+    <g className="blocks">
+      {blocks.map((b) => {
+        const top = y(b.thread) ?? 0
+        return (
+          <g
+            key={b.i}
+            className={`block ${b.status} cpu-${b.thread}${b.waits ? ' waits' : ''}`}
+            transform={`translate(${String(x(b.i))},${String(top)})`}
+            onClick={() => {
+              setPosition(b.i + 1)
+            }}
+            aria-label={`Step ${String(b.i + 1)}: ${b.thread} ${b.stepId} ${b.fn}`}
+          >
+            <title>{`${String(b.i + 1)}. ${b.thread} ${b.stepId} — ${b.fn}: ${b.title}${b.waits ? ' (waits)' : ''}`}</title>
+            <rect width={STEP - GAP} height={y.bandwidth() - 12} rx={5} />
+            <text x={6} y={14} className="block-id">
+              {b.stepId}
+              {b.waits ? ' · waits' : ''}
+            </text>
+            <text x={6} y={28} className="block-fn">
+              {b.fn.length > 14 ? `${b.fn.slice(0, 13)}…` : b.fn}
+            </text>
+          </g>
+        )
+      })}
+    </g>
+  )
+})

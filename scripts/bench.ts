@@ -217,6 +217,8 @@ async function browser(): Promise<Record<string, unknown>> {
       Math.round((lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? 0) * 10) / 10
     // The in-page explorer (Web Worker) on each seed scenario, default toggles.
     const explorer: Record<string, number | string> = {}
+    /** Main-thread tasks over 50 ms while each exploration runs (the page must stay responsive). */
+    const longTasks: Record<string, number[]> = {}
     for (const id of [
       'gup-fast-vs-thp-collapse',
       'exec-stack-vs-migration',
@@ -226,10 +228,18 @@ async function browser(): Promise<Record<string, unknown>> {
     ]) {
       await page.goto(`${base}#/${id}?at=0&s=A`)
       await page.getByRole('heading', { level: 1 }).waitFor()
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[] }
+        w.longTasks = []
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration))
+        }).observe({ type: 'longtask' })
+      })
       const s0 = Date.now()
       await page.getByRole('button', { name: 'Check every interleaving' }).click()
       await page.locator('.explore .badge').waitFor({ timeout: 120_000 })
       explorer[id] = Date.now() - s0
+      longTasks[id] = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
     }
     return {
       initialGzipKB,
@@ -238,6 +248,7 @@ async function browser(): Promise<Record<string, unknown>> {
       firstContentfulPaintMs: fcp === null ? null : Math.round(fcp),
       stepLatencyMs: { samples: lat.length, p50: p(0.5), p95: p(0.95), max: p(1) },
       explorerMs: explorer,
+      mainThreadTasksOver50msDuringExplore: longTasks,
     }
   } finally {
     await b.close()

@@ -28,7 +28,15 @@ export {
   StepError,
   type StepRecord,
 } from './interp/step'
-export { outcomesAt, allOutcomes, isTerminal, isDeadlocked, type Outcome } from './interp/outcomes'
+export {
+  outcomesAt,
+  allOutcomes,
+  isTerminal,
+  isDeadlocked,
+  isLivelock,
+  DEADLOCK,
+  type Outcome,
+} from './interp/outcomes'
 export { parseSchedule, formatSchedule, ScheduleSyntaxError, MAX_SCHEDULE_STEPS } from './schedule/notation'
 export { replay, scheduleText, type Replay, type ReplayError } from './schedule/replay'
 export { explore, type ExploreOptions, type ExploreResult, type OutcomeReport } from './explore/explore'

@@ -1,3 +1,4 @@
+import { DEADLOCK } from '../engine'
 import type { Session } from '../state/session'
 
 /**
@@ -8,17 +9,7 @@ export function OutcomeBanner({ session, position }: { session: Session; positio
   const { replay, scenario, divergence } = session
   const reached = Object.entries(replay.reachedAt)
     .filter(([, at]) => at <= position)
-    .map(([id]) =>
-      [
-        ...scenario.outcomes,
-        {
-          id: 'deadlock',
-          severity: 'bad' as const,
-          title: 'Deadlock',
-          explain: 'No thread can move, yet some have not finished.',
-        },
-      ].find((o) => o.id === id)
-    )
+    .map(([id]) => [...scenario.outcomes, DEADLOCK].find((o) => o.id === id))
     .filter((o) => o !== undefined)
   const bad = reached.filter((o) => o.severity === 'bad')
   const ok = reached.filter((o) => o.severity === 'ok')

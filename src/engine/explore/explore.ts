@@ -1,4 +1,4 @@
-import { allOutcomes, outcomesAt } from '../interp/outcomes'
+import { allOutcomes, isLivelock, outcomesAt } from '../interp/outcomes'
 import { enabledThreads, runStep, StepError } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
@@ -88,14 +88,14 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const edges: number[][] = []
   const errors: { schedule: string; message: string }[] = []
   const outcomeIds = allOutcomes(p)
-    .filter((o) => !('kind' in o))
+    .filter((o) => !isLivelock(o))
     .map((o) => o.id)
   const badIds = allOutcomes(p)
-    .filter((o) => !('kind' in o) && o.severity === 'bad')
+    .filter((o) => !isLivelock(o) && o.severity === 'bad')
     .map((o) => o.id)
   /** Per outcome, the states where it holds, in BFS order (the first is the nearest). */
   const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
-  const wantsLivelock = p.scenario.outcomes.some((o) => 'kind' in o)
+  const wantsLivelock = p.scenario.outcomes.some(isLivelock)
   const reduce = opts.reduce === true && !wantsLivelock
   const isLocal = reduce ? localStep(p) : null
   let transitions = 0
@@ -187,7 +187,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
 
   const outcomes = allOutcomes(p).map((o): OutcomeReport => {
     const base = { id: o.id, severity: o.severity, title: o.title, explain: o.explain }
-    if ('kind' in o) {
+    if (isLivelock(o)) {
       if (!complete)
         return { ...base, reachable: 'unknown', shortest: null, steps: null, others: [], interleavings: null }
       if (!fair)

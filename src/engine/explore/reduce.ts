@@ -1,6 +1,7 @@
 import type { Expr, Predicate } from '../scenario/schema'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
+import { isLivelock } from '../interp/outcomes'
 
 /** Ops that read and write nothing but the running thread's own locals. */
 const LOCAL_OPS = new Set(['set', 'test'])
@@ -27,7 +28,7 @@ export function localStep(p: Program): (s: State, t: string) => boolean {
     else if ('any' in pr) pr.any.forEach(visit)
     else if ('not' in pr) visit(pr.not)
   }
-  for (const o of p.scenario.outcomes) if (!('kind' in o)) visit(o.predicate)
+  for (const o of p.scenario.outcomes) if (!isLivelock(o)) visit(o.predicate)
 
   const local = new Map<string, boolean[]>()
   for (const th of p.threads)

@@ -11,17 +11,30 @@ import { enabledThreads, isDone } from './step'
  * marks). `when: end` outcomes are judged only where no thread can move; `when: any` at every
  * state. A terminal state with an unfinished thread is the built-in `deadlock` outcome.
  */
-export type Outcome = OutcomeSpec | typeof DEADLOCK
+export interface DeadlockOutcome {
+  readonly id: 'deadlock'
+  readonly severity: 'bad'
+  readonly title: string
+  readonly explain: string
+  readonly kind: 'deadlock'
+}
 
-export const DEADLOCK = {
+export type Outcome = OutcomeSpec | DeadlockOutcome
+
+/** Built in: judged by the engine on every scenario, not written as a predicate. */
+export const DEADLOCK: DeadlockOutcome = {
   id: 'deadlock',
   severity: 'bad',
   title: 'Deadlock',
   explain:
     'No thread can move, yet some have not finished: each waits for something only a blocked thread can give.',
-  when: 'end',
-  predicate: { mark: '__deadlock__' },
-} as const satisfies OutcomeSpec
+  kind: 'deadlock',
+}
+
+/** A livelock question is answered over cycles of the state graph, not by a state predicate. */
+export function isLivelock(o: Outcome): o is Extract<OutcomeSpec, { kind: 'livelock' }> {
+  return 'kind' in o && o.kind === 'livelock'
+}
 
 export function allOutcomes(p: Program): readonly Outcome[] {
   const own = p.scenario.outcomes
@@ -94,11 +107,12 @@ export function outcomesAt(p: Program, s: State): string[] {
   const terminal = isTerminal(p, s)
   const hits: string[] = []
   for (const o of allOutcomes(p)) {
-    if ('kind' in o) continue
-    if (o.id === DEADLOCK.id && o === DEADLOCK) {
+    if (o === DEADLOCK) {
       if (isDeadlocked(p, s)) hits.push(o.id)
       continue
     }
+    // Livelock (and deadlock, handled above) are not state predicates.
+    if ('kind' in o) continue
     if (o.when === 'end' && !terminal) continue
     if (evalPredicate(p, s, o.predicate)) hits.push(o.id)
   }

@@ -1,4 +1,4 @@
-import { outcomesAt, isTerminal } from '../interp/outcomes'
+import { isLivelock, isTerminal, outcomesAt } from '../interp/outcomes'
 import { runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
@@ -84,7 +84,7 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
  * Only for scenarios that ask about livelock.
  */
 function livelockIn(p: Program, states: readonly State[], records: readonly StepRecord[]): boolean {
-  if (!p.scenario.outcomes.some((o) => 'kind' in o) || records.length === 0) return false
+  if (!p.scenario.outcomes.some(isLivelock) || records.length === 0) return false
   const last = stateKey(states[states.length - 1] as State)
   for (let start = states.length - 2; start >= 0; start--) {
     if (stateKey(states[start] as State) !== last) continue

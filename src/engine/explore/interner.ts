@@ -51,6 +51,10 @@ export class Interner {
   }
 
   private part(x: unknown): string {
-    return typeof x === 'object' && x !== null ? `#${String(this.id(x))}` : JSON.stringify(x)
+    // Numbers and booleans print unambiguously as they are; only strings need quoting.
+    if (typeof x === 'object') return x === null ? 'null' : `#${String(this.id(x))}`
+    if (typeof x === 'number') return String(x)
+    if (typeof x === 'boolean') return x ? 'true' : 'false'
+    return JSON.stringify(x)
   }
 }

@@ -1,6 +1,5 @@
-import { Draft } from '../model/draft'
 import { formatEntry, formatPage, parsePage } from '../model/format'
-import { walk } from '../model/pagetable'
+import { walk, type StateReader } from '../model/pagetable'
 import type { State, Value } from '../model/types'
 import type { Program } from '../scenario/program'
 import type { Expr, OutcomeSpec, Predicate } from '../scenario/schema'
@@ -71,7 +70,8 @@ export function evalExpr(p: Program, s: State, e: Expr): Scalar {
     const f = s.folios[e.folio]
     return f ? f[e.field] : null
   }
-  const d = new Draft(s, p.world)
+  // A read-only view of the state for the walk: no draft, nothing copied.
+  const d: StateReader = { world: p.world, get: (map, id) => (s[map] as Record<string, never>)[id] }
   if ('walk' in e) {
     const { page } = walk(d, 'mm', address(p, e.walk))
     return page ? formatPage(page) : 'none'

@@ -122,7 +122,8 @@ export function runStep(
   // The program counter is bookkeeping, not kernel state: it is not logged as a change.
   if (!queued) d.patch('threads', t, { pc: next }, false)
   const state = d.state
-  const blockedAfter = state.threads[t]?.blocked ? whyNotRunnable(p, state, t) : null
+  // Exploration reads only the state and the record's kind; the words are for people.
+  const blockedAfter = record && state.threads[t]?.blocked ? whyNotRunnable(p, state, t) : null
   return {
     state,
     record: {

@@ -88,8 +88,11 @@ export function folioOf(e: Entry): string | null {
   return 'folio' in e ? e.folio : null
 }
 
+/** Read access to a state's maps: a Draft, or a plain state wrapped for evaluation. */
+export type StateReader = Pick<Draft, 'get' | 'world'>
+
 /** Hardware-style walk of the live tables (no locks): the page `va` maps to now, or null. */
-export function walk(d: Draft, mm: string, va: number): { page: PageRef | null; leaf: Entry } {
+export function walk(d: StateReader, mm: string, va: number): { page: PageRef | null; leaf: Entry } {
   const pmd = d.get('pmds', pmdKey(d.world, mm, va)) ?? NONE
   if (pmd.k === 'huge') return { page: pageOf(d.world, pmd, va), leaf: pmd }
   if (pmd.k !== 'table') return { page: null, leaf: pmd }

@@ -37,12 +37,7 @@ export function findFairCycle(g: Graph): FairCycle | null {
     if (internal === 0) continue
     const alwaysEnabled: number[] = []
     for (let t = 0; t < g.threadCount; t++) {
-      const everywhere = comp.every((v) => {
-        const es = g.edges[v] ?? []
-        for (let i = 0; i < es.length; i += 3) if (es[i + 1] === t) return true
-        return false
-      })
-      if (everywhere) alwaysEnabled.push(t)
+      if (comp.every((v) => hasEdge(g, v, t))) alwaysEnabled.push(t)
     }
     if (!alwaysEnabled.every((t) => stepping.has(t))) continue
     const entry = Math.min(...comp)
@@ -63,52 +58,72 @@ function witness(
   g: Graph,
   inComp: ReadonlySet<number>,
   entry: number,
-  need: number[],
+  need: readonly number[],
   full: boolean
 ): number[] {
-  if (full && inComp.size > TOUR_LIMIT) full = false
-  const walkTo = (
-    from: number,
-    goal: (t: number, to: number) => boolean
-  ): { path: number[]; states: number[]; end: number } | null => {
-    const prev = new Map<number, [number, number]>()
-    const queue = [from]
-    const seen = new Set([from])
-    for (let qi = 0; qi < queue.length; qi++) {
-      const v = queue[qi] as number
-      const es = g.edges[v] ?? []
-      for (let i = 0; i < es.length; i += 3) {
-        const to = es[i] as number
-        const t = es[i + 1] as number
-        if (es[i + 2] === 1 || !inComp.has(to)) continue
-        if (goal(t, to)) {
-          const path = [t]
-          const states = [to]
-          let cur = v
-          while (cur !== from) {
-            const [p, pt] = prev.get(cur) as [number, number]
-            path.unshift(pt)
-            states.unshift(cur)
-            cur = p
-          }
-          return { path, states, end: to }
-        }
-        if (!seen.has(to)) {
-          seen.add(to)
-          prev.set(to, [v, t])
-          queue.push(to)
-        }
-      }
-    }
-    return null
+  const tour = full && inComp.size <= TOUR_LIMIT
+  const cycle: number[] = []
+  const visited = new Set([entry])
+  const stepped = new Set<number>()
+  let at = entry
+  for (;;) {
+    const r = walkTo(
+      g,
+      inComp,
+      at,
+      (t, to) => (need.includes(t) && !stepped.has(t)) || (tour && !visited.has(to))
+    )
+    if (!r) break
+    cycle.push(...r.path)
+    r.path.forEach((t) => stepped.add(t))
+    r.states.forEach((v) => visited.add(v))
+    at = r.end
   }
-  return closedWalk(g, inComp, entry, need, full, walkTo)
+  if (at !== entry || cycle.length === 0) {
+    const back = walkTo(g, inComp, at, (_t, to) => to === entry)
+    if (back) cycle.push(...back.path)
+  }
+  return cycle
 }
 
-type WalkTo = (
+/** The shortest walk inside the component (no progress edges) from `from` to an edge meeting `goal`. */
+function walkTo(
+  g: Graph,
+  inComp: ReadonlySet<number>,
   from: number,
   goal: (t: number, to: number) => boolean
-) => { path: number[]; states: number[]; end: number } | null
+): { path: number[]; states: number[]; end: number } | null {
+  const prev = new Map<number, [number, number]>()
+  const queue = [from]
+  const seen = new Set([from])
+  for (let qi = 0; qi < queue.length; qi++) {
+    const v = queue[qi] as number
+    const es = g.edges[v] ?? []
+    for (let i = 0; i < es.length; i += 3) {
+      const to = es[i] as number
+      const t = es[i + 1] as number
+      if (es[i + 2] === 1 || !inComp.has(to)) continue
+      if (goal(t, to)) {
+        const path = [t]
+        const states = [to]
+        let cur = v
+        while (cur !== from) {
+          const [p, pt] = prev.get(cur) as [number, number]
+          path.unshift(pt)
+          states.unshift(cur)
+          cur = p
+        }
+        return { path, states, end: to }
+      }
+      if (!seen.has(to)) {
+        seen.add(to)
+        prev.set(to, [v, t])
+        queue.push(to)
+      }
+    }
+  }
+  return null
+}
 
 /**
  * The short witness a person can follow: a closed walk covering `need`, checked for fairness on
@@ -158,31 +173,4 @@ function statesOf(g: Graph, entry: number, cycle: readonly number[]): number[] {
     out.push(at)
   }
   return out
-}
-
-function closedWalk(
-  g: Graph,
-  inComp: ReadonlySet<number>,
-  entry: number,
-  need: number[],
-  tour: boolean,
-  walkTo: WalkTo
-): number[] {
-  const cycle: number[] = []
-  const visited = new Set([entry])
-  const stepped = new Set<number>()
-  let at = entry
-  for (;;) {
-    const r = walkTo(at, (t, to) => (need.includes(t) && !stepped.has(t)) || (tour && !visited.has(to)))
-    if (!r) break
-    cycle.push(...r.path)
-    r.path.forEach((t) => stepped.add(t))
-    r.states.forEach((v) => visited.add(v))
-    at = r.end
-  }
-  if (at !== entry || cycle.length === 0) {
-    const back = walkTo(at, (_t, to) => to === entry)
-    if (back) cycle.push(...back.path)
-  }
-  return cycle
 }

@@ -1,4 +1,4 @@
-import { allOutcomes, isLivelock, outcomesAt } from '../interp/outcomes'
+import { allOutcomes, isLivelock, outcomesAt, progressSteps } from '../interp/outcomes'
 import { enabledThreads, runStep, StepError } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
@@ -246,12 +246,4 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     outcomes,
     errors,
   }
-}
-
-/** Which (thread, step) pairs are progress steps, looked up once. */
-function progressSteps(p: Program): (t: string, stepId: string) => boolean {
-  const set = new Set<string>()
-  for (const th of p.threads)
-    for (const st of th.steps) if (st.spec.progress) set.add(`${th.letter}|${st.spec.id}`)
-  return (t, stepId) => set.has(`${t}|${stepId}`)
 }

@@ -35,6 +35,14 @@ export function isLivelock(o: Outcome): o is Extract<OutcomeSpec, { kind: 'livel
   return 'kind' in o && o.kind === 'livelock'
 }
 
+/** Which (thread, step) pairs are progress steps (CONVENTIONS.md: livelock), looked up once. */
+export function progressSteps(p: Program): (t: string, stepId: string) => boolean {
+  const set = new Set<string>()
+  for (const th of p.threads)
+    for (const st of th.steps) if (st.spec.progress) set.add(`${th.letter}|${st.spec.id}`)
+  return (t, stepId) => set.has(`${t}|${stepId}`)
+}
+
 export function allOutcomes(p: Program): readonly Outcome[] {
   const own = p.scenario.outcomes
   return own.some((o) => o.id === DEADLOCK.id) ? own : [...own, DEADLOCK]

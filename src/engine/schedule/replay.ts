@@ -1,9 +1,8 @@
-import { isLivelock, isTerminal, outcomesAt } from '../interp/outcomes'
-import { runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
+import { isLivelock, isTerminal, outcomesAt, progressSteps } from '../interp/outcomes'
+import { enabledThreads, runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { stateKey } from '../explore/stateKey'
-import { enabledThreads } from '../interp/step'
 import { parseSchedule } from './notation'
 
 export interface ReplayError {
@@ -86,14 +85,11 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
 function livelockIn(p: Program, states: readonly State[], records: readonly StepRecord[]): boolean {
   if (!p.scenario.outcomes.some(isLivelock) || records.length === 0) return false
   const last = stateKey(states[states.length - 1] as State)
+  const isProgress = progressSteps(p)
   for (let start = states.length - 2; start >= 0; start--) {
     if (stateKey(states[start] as State) !== last) continue
     const stretch = records.slice(start)
-    const progress = stretch.some((r) => {
-      const step = p.threads.find((t) => t.letter === r.thread)?.steps.find((x) => x.spec.id === r.stepId)
-      return r.kind === 'run' && step?.spec.progress === true
-    })
-    if (progress) return false
+    if (stretch.some((r) => r.kind === 'run' && isProgress(r.thread, r.stepId))) return false
     const stepped = new Set(stretch.map((r) => r.thread))
     const always = p.threads
       .map((t) => t.letter)

@@ -30,13 +30,18 @@ export function session() {
 export function openScenario(id: string): void {
   const sc = findScenario(id)
   if (!sc) return
+  enter(id, sc.reported.with, parseSchedule(sc.reported.schedule))
+}
+
+/** A fresh view of one race at step 0; lecture mode and play speed are the viewer's, and stay. */
+function enter(scenarioId: string, toggles: readonly string[], schedule: readonly string[]): void {
   set({
     ...initialView,
     lecture: get().lecture,
     speed: get().speed,
-    scenarioId: id,
-    toggles: sc.reported.with,
-    schedule: parseSchedule(sc.reported.schedule),
+    scenarioId,
+    toggles,
+    schedule,
     position: 0,
   })
 }
@@ -72,15 +77,7 @@ export function openLink(link: Link): void {
     toggles = []
   }
   const schedule = parseSchedule(link.schedule)
-  set({
-    ...initialView,
-    lecture: get().lecture,
-    speed: get().speed,
-    scenarioId: sc.id,
-    toggles,
-    schedule,
-    position: 0,
-  })
+  enter(sc.id, toggles, schedule)
   const s = session()
   const executed = s?.executed ?? 0
   const wanted = link.at ?? executed

@@ -1,4 +1,4 @@
-import { buildProgram, formatSchedule, replay, scheduleText } from '../engine'
+import { buildProgram, formatSchedule, replay, scheduleText, stepOf } from '../engine'
 import { parseArgs, UsageError } from './args'
 import { runCli, table } from './run'
 import { loadScenario } from './scenarioFiles'
@@ -32,9 +32,7 @@ runCli(() => {
         schedule: formatSchedule(r.executed),
         requested: scheduleText(program, args.schedule),
         steps: r.records.map((rec, i) => {
-          const step = program.threads
-            .find((t) => t.letter === rec.thread)
-            ?.steps.find((s) => s.spec.id === rec.stepId)
+          const step = stepOf(program, rec.thread, rec.stepId)
           return {
             position: i + 1,
             ...rec,
@@ -52,9 +50,7 @@ runCli(() => {
     )
   } else {
     const rows = r.records.map((rec, i) => {
-      const step = program.threads
-        .find((t) => t.letter === rec.thread)
-        ?.steps.find((s) => s.spec.id === rec.stepId)
+      const step = stepOf(program, rec.thread, rec.stepId)
       const changes = rec.effects.flatMap((e) =>
         e.kind === 'write'
           ? [`${e.path} ${e.before}→${e.after}`]

@@ -17,7 +17,14 @@ export { formatEntry, formatPage, formatValue, hex } from './model/format'
 export { GUP_PIN_COUNTING_BIAS } from './model/folio'
 export { parseScenario, validateScenario, ScenarioError, MAX_SCENARIO_BYTES } from './scenario/load'
 export type { ScenarioFile, StepSpec, ToggleSpec, OutcomeSpec } from './scenario/schema'
-export { buildProgram, resolveToggles, type Program, type Step, type ThreadProgram } from './scenario/program'
+export {
+  buildProgram,
+  resolveToggles,
+  stepOf,
+  type Program,
+  type Step,
+  type ThreadProgram,
+} from './scenario/program'
 export { sourceLink, identLink } from './scenario/sourceLink'
 export {
   runStep,

@@ -17,6 +17,7 @@ import {
 import { CSS } from '@dnd-kit/utilities'
 import { memo, useMemo } from 'react'
 
+import { stepOf } from '../engine'
 import { moveStep, select } from '../state/actions'
 import type { Session } from '../state/session'
 import { useView } from '../state/store'
@@ -111,9 +112,7 @@ export const Interleaving = memo(function Interleaving({
         <SortableContext items={items} strategy={horizontalListSortingStrategy}>
           <ol className="chips">
             {schedule.map((letter, i) => {
-              const step = session.program.threads
-                .find((t) => t.letter === letter)
-                ?.steps.find((s) => s.spec.id === label(i))
+              const step = stepOf(session.program, letter, label(i))
               return (
                 <Chip
                   key={idOf(i)}

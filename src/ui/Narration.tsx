@@ -1,4 +1,4 @@
-import { identLink } from '../engine'
+import { identLink, stepOf } from '../engine'
 import type { Session } from '../state/session'
 
 function Confidence({ level }: { level: string }) {
@@ -17,9 +17,7 @@ function Confidence({ level }: { level: string }) {
 export function Narration({ session, position }: { session: Session; position: number }) {
   const { replay, program, scenario } = session
   const rec = replay.records[position - 1]
-  const step = rec
-    ? program.threads.find((t) => t.letter === rec.thread)?.steps.find((s) => s.spec.id === rec.stepId)
-    : undefined
+  const step = rec ? stepOf(program, rec.thread, rec.stepId) : undefined
   const state = replay.states[position] ?? program.initial
   return (
     <section className="narration" aria-label="Narration" aria-live="polite">

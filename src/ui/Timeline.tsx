@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
 import { memo, useEffect, useMemo, useRef } from 'react'
 
-import { whyNotRunnable } from '../engine'
+import { stepOf, whyNotRunnable } from '../engine'
 import { setPosition } from '../state/actions'
 import type { Session } from '../state/session'
 
@@ -69,9 +69,7 @@ export function Timeline({ session, schedule, position }: Props) {
     () =>
       schedule.map((thread, i): Block => {
         const rec = replay.records[i]
-        const step = rec
-          ? program.threads.find((t) => t.letter === rec.thread)?.steps.find((s) => s.spec.id === rec.stepId)
-          : undefined
+        const step = rec ? stepOf(program, rec.thread, rec.stepId) : undefined
         return {
           i,
           thread,
@@ -202,8 +200,8 @@ export function Timeline({ session, schedule, position }: Props) {
             )
           })}
           {races.map((r) => {
-            const ta = program.threads.find((t) => t.letter === replay.records[r.a]?.thread)?.letter ?? ''
-            const tb = program.threads.find((t) => t.letter === replay.records[r.b]?.thread)?.letter ?? ''
+            const ta = replay.records[r.a]?.thread ?? ''
+            const tb = replay.records[r.b]?.thread ?? ''
             const ax = x(r.a) + (STEP - GAP) / 2
             const bx = x(r.b) + (STEP - GAP) / 2
             const ay = (y(ta) ?? 0) + y.bandwidth() / 2

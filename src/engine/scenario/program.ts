@@ -39,6 +39,11 @@ export interface Program {
   readonly initial: State
 }
 
+/** The step a record names: thread `thread`'s step `stepId`. */
+export function stepOf(p: Program, thread: string, stepId: string): Step | undefined {
+  return p.threads.find((t) => t.letter === thread)?.steps.find((s) => s.spec.id === stepId)
+}
+
 /**
  * Which toggles are on: the defaults, then each `--with` item (`id` switches on, `-id` off).
  * Unknown ids are an error naming the scenario's known toggles.

@@ -1,6 +1,7 @@
 import { formatValue, whyNotRunnable, type Program, type State } from '../engine'
 import { Changed } from './Changed'
 import { under, type Changes } from './changes'
+import { threadTitle } from './threadTitle'
 
 /** Per CPU (thread): what it runs next or waits for, IRQs, RCU, IPIs, TLB and its local snapshots. */
 export function Cpus({ program, state, changes }: { program: Program; state: State; changes: Changes }) {
@@ -24,7 +25,7 @@ export function Cpus({ program, state, changes }: { program: Program; state: Sta
             >
               <header>
                 <h4>
-                  <span className={`cpu cpu-${t.letter}`}>{t.letter}</span> {t.name.replace(/^[A-H] — /, '')}
+                  <span className={`cpu cpu-${t.letter}`}>{t.letter}</span> {threadTitle(t.name)}
                 </h4>
               </header>
               <p className="status">{why ?? (next ? `next: ${next.spec.id} ${next.spec.fn}` : 'finished')}</p>

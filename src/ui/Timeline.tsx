@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useRef } from 'react'
 import { stepOf, whyNotRunnable } from '../engine'
 import { setPosition } from '../state/actions'
 import type { Session } from '../state/session'
+import { threadTitle } from './threadTitle'
 
 const STEP = 96
 const GAP = 6
@@ -137,7 +138,7 @@ export function Timeline({ session, schedule, position }: Props) {
           <div key={t} className="lane-name" style={{ top: (y(t) ?? 0) + 2, height: y.bandwidth() }}>
             <span className={`cpu cpu-${t}`}>{t}</span>
             <span className="lane-title">
-              {program.threads.find((p) => p.letter === t)?.name.replace(/^[A-H] — /, '')}
+              {threadTitle(program.threads.find((p) => p.letter === t)?.name ?? '')}
             </span>
           </div>
         ))}

@@ -52,7 +52,7 @@ export function PageTables({ state, known, changes, pageSize, ptesPerTable }: Pr
             <span className={`tag ${t.status === 'attached' ? '' : 'warn'}`}>{t.status}</span>
           </Changed>
         </div>
-        {all.length === 0 && <div className="pte empty">all 512 entries none</div>}
+        {all.length === 0 && <div className="pte empty">all {ptesPerTable} entries none</div>}
         {all.map((idx) => {
           const e = t.ptes[idx] ?? { k: 'none' as const }
           return (

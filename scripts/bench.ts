@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 
+import { table } from '../src/cli/run'
 import { loadScenario } from '../src/cli/scenarioFiles'
 import { MATRIX } from '../src/conformance/matrix'
 import { buildProgram, explore, validateScenario } from '../src/engine'
@@ -74,7 +75,7 @@ function run(
   }
 }
 
-function table(rows: readonly Row[]): string {
+function rowsTable(rows: readonly Row[]): string {
   const head = [
     'scenario',
     'toggles',
@@ -97,8 +98,7 @@ function table(rows: readonly Row[]): string {
     String(r.peakHeapMB),
     r.complete ? r.bad : 'INCOMPLETE',
   ])
-  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
-  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(w[i] ?? 0)).join('  ')).join('\n')
+  return table([head, ...body])
 }
 
 /** N threads, each taking lock L(i mod M), a reference on F, checking it, dropping both, twice. */
@@ -280,7 +280,7 @@ async function main() {
     const p = buildProgram(loadScenario(id), toggles)
     rows.push(run(p, false), run(p, true))
   }
-  log(table(rows))
+  log(rowsTable(rows))
   const full = rows.filter((r) => !r.reduced)
   const largest = full.reduce((a, r) => (r.states > a.states ? r : a))
   const slowest = full.reduce((a, r) => (r.ms > a.ms ? r : a))
@@ -302,7 +302,7 @@ async function main() {
       const p = buildProgram(synthetic(n, m))
       synth.push(run(p, false, 2_000_000, 30_000), run(p, true, 2_000_000, 30_000))
     }
-  log(table(synth))
+  log(rowsTable(synth))
 
   log('\nBrowser (headless Chromium, production build)…')
   let web: Record<string, unknown>

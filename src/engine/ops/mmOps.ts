@@ -5,7 +5,7 @@ import * as folios from '../model/folio'
 import * as pageCache from '../model/pagecache'
 import { iommuTranslate, iommuWalk } from '../model/secondary'
 import { hasFlag, prepareAnonVma, setBounds, setFlag, vma, vmaAddress } from '../model/vma'
-import { address, defineOp, ident, plainValue, ref } from './op'
+import { address, defineOp, folioContent, ident, plainValue, ref } from './op'
 
 const index = v.pipe(v.number(), v.integer())
 const slot = { file: ident, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }
@@ -17,7 +17,7 @@ export const mmOps = {
     schema: v.strictObject({
       op: v.literal('folioAlloc'),
       id: ident,
-      content: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(512)), ['']),
+      content: v.optional(folioContent, ['']),
       large: v.optional(v.boolean(), false),
       anon: v.optional(v.boolean(), true),
     }),

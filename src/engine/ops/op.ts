@@ -74,4 +74,7 @@ export const entryLiteral = v.variant('k', [
 /** An entry given literally, or `$local` holding one. */
 export const entryRef = v.union([ref, entryLiteral])
 
+/** A folio's per-subpage data, as scenario files and `folioAlloc` write it. */
+export const folioContent = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(512))
+
 export const plainValue = v.union([v.pipe(v.string(), v.maxLength(256)), v.number(), v.boolean(), v.null()])

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 
-import { address, entryLiteral, ident, plainValue } from '../ops/op'
+import { address, entryLiteral, folioContent, ident, plainValue } from '../ops/op'
 import { opSchema } from '../ops/registry'
 
 /**
@@ -186,7 +186,7 @@ const folioInit = v.strictObject({
   mapping: v.optional(v.nullable(ident)),
   index: v.optional(v.pipe(v.number(), v.integer())),
   devicePrivate: v.optional(v.boolean()),
-  content: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(512)),
+  content: folioContent,
 })
 
 const vmaInit = v.strictObject({

@@ -4,7 +4,7 @@ import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
 import { countInterleavings, type Count } from './count'
-import { Interner } from './interner'
+import { StateTable } from './stateTable'
 import { findFairCycle } from './livelock'
 import { localStep } from './reduce'
 
@@ -79,9 +79,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)
-  const interner = new Interner()
-  const ids = new Map<string, number>()
-  const states: State[] = []
+  const table = new StateTable()
+  const states = table.states
   const parent: number[] = []
   const via: number[] = []
   const depth: number[] = []
@@ -103,12 +102,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   let incompleteReason: string | null = null
 
   const add = (s: State, from: number, t: number): number => {
-    const key = interner.key(s)
-    const known = ids.get(key)
-    if (known !== undefined) return known
-    const id = states.length
-    ids.set(key, id)
-    states.push(s)
+    const id = from < 0 ? table.internRoot(s) : table.internChild(from, s)
+    if (id < parent.length) return id
     parent.push(from)
     via.push(t)
     depth.push(from < 0 ? 0 : (depth[from] as number) + 1)

@@ -1,0 +1,81 @@
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+
+import { enabledThreads, runStep, stateKey, type Program, type State } from '../engine'
+import { StateTable } from '../engine/explore/stateTable'
+import { program } from './helpers'
+
+/** One program per seed race, with a toggle that changes its shape where it has one. */
+const programs: Program[] = [
+  program('gup-fast-vs-thp-collapse'),
+  program('migration-vs-shmem-fault', ['pte-invalid-not-none']),
+  program('exec-stack-vs-migration'),
+  program('device-private-fault-livelock', ['three-threads']),
+  program('retract-pt-vs-uffd-copy', ['iommu', 'uffd-wp-writer']),
+]
+
+describe('StateTable', () => {
+  test.prop(
+    [
+      fc.nat(programs.length - 1),
+      fc.array(fc.array(fc.nat(5), { maxLength: 60 }), { minLength: 1, maxLength: 6 }),
+    ],
+    {
+      numRuns: 60,
+    }
+  )('gives two states the same id exactly when their canonical texts are equal', (which, walks) => {
+    const p = programs[which] as Program
+    // Odd runs keep only 2 hash bits, so nearly every look-up collides and the comparisons decide.
+    const table = new StateTable(walks.length % 2 === 0 ? 32 : 2)
+    const idOfKey = new Map<string, number>()
+    const check = (key: string, id: number) => {
+      const known = idOfKey.get(key)
+      if (known === undefined) {
+        expect([...idOfKey.values()], 'a different state was merged').not.toContain(id)
+        idOfKey.set(key, id)
+      } else expect(id, 'an equal state got a new id').toBe(known)
+    }
+    const root = table.internRoot(p.initial)
+    check(stateKey(p.initial), root)
+    for (const walk of walks) {
+      let at = root
+      for (const c of walk) {
+        const s = table.states[at] as State
+        const en = enabledThreads(p, s)
+        if (en.length === 0) break
+        const next = runStep(p, s, en[c % en.length] as string, false).state
+        const key = stateKey(next)
+        at = table.internChild(at, next)
+        // Hash-consing swaps parts for equal ones: the stored state means the same thing.
+        expect(stateKey(table.states[at] as State)).toBe(key)
+        check(key, at)
+      }
+    }
+  })
+
+  it('treats records built in a different key order as equal, and a nested change as a new state', () => {
+    const p = programs[0] as Program
+    const table = new StateTable()
+    const root = table.internRoot(p.initial)
+    const s = table.states[root] as State
+    const [t, th] = Object.entries(s.threads)[0] ?? []
+    if (!t || !th) throw new Error('no thread')
+    const reordered: State = {
+      ...s,
+      threads: { ...s.threads, [t]: { ...th, locals: { ...th.locals, zz: 1, aa: 2 } } },
+    }
+    const sameContent: State = {
+      ...s,
+      threads: { ...s.threads, [t]: { ...th, locals: { aa: 2, ...th.locals, zz: 1 } } },
+    }
+    const changed: State = {
+      ...s,
+      threads: { ...s.threads, [t]: { ...th, locals: { ...th.locals, zz: 1, aa: 3 } } },
+    }
+    const a = table.internChild(root, reordered)
+    expect(a).toBe(1)
+    expect(table.internChild(root, sameContent)).toBe(a)
+    expect(table.internChild(root, changed)).toBe(2)
+    expect(table.internChild(a, { ...s })).toBe(root)
+  })
+})

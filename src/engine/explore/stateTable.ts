@@ -1,0 +1,196 @@
+import type { State } from '../model/types'
+import { arraySeed, arrayStep, cellHash, entryHash, primitiveHash, RECORD_SEED } from './stateHash'
+
+type Cells = Record<string, unknown>
+type Maps = Record<string, Cells>
+
+/**
+ * The explorer's set of visited states, exact: each distinct state gets the next integer id.
+ *
+ * Every object in a stored state is hash-consed: an object equal to one already seen is replaced
+ * by that one, so equal values are the same object and two stored states are equal exactly when
+ * each map holds the same cells. A state's hash is a sum over its cells, so a successor's hash is
+ * its parent's plus the difference of the cells the step replaced. A step copies only the maps
+ * it writes and the objects it changes, and everything it kept is already canonical with a known
+ * hash, so hashing and hash-consing a successor cost about what the step changed. The hash picks
+ * the slot of an open-addressing table over typed arrays; the cell-by-cell comparison decides.
+ *
+ * Hash-consing replaces parts of a successor in place. That is safe because the objects a step
+ * built belong to that successor alone, and swapping a part for an equal one changes no value.
+ */
+export class StateTable {
+  readonly states: State[] = []
+  private hashes = new Int32Array(1024)
+  private slots = new Int32Array(2048).fill(-1)
+  /** Canonical objects by hash, and the hash of each canonical object. */
+  private readonly buckets = new Map<number, object[]>()
+  private readonly hashOf = new Map<object, number>()
+
+  /**
+   * `hashBits` below 32 throws hash bits away: tests use it to make every look-up collide, which
+   * proves the answers come from the comparisons, not from the hash.
+   */
+  constructor(hashBits = 32) {
+    this.mask = hashBits >= 32 ? -1 : (1 << hashBits) - 1
+  }
+
+  private readonly mask: number
+
+  get size(): number {
+    return this.states.length
+  }
+
+  /** The id of the first state; it is copied first, so the program's own state is left alone. */
+  internRoot(s: State): number {
+    const maps = JSON.parse(JSON.stringify(s)) as Maps
+    let h = 0
+    for (const m in maps) {
+      const cells = maps[m] as Cells
+      for (const id in cells) {
+        const v = this.canon(cells[id])
+        cells[id] = v
+        h = (h + cellHash(m, id, this.valueHash(v))) | 0
+      }
+    }
+    return this.intern(maps as unknown as State, h)
+  }
+
+  /**
+   * The id of `child`, a state just built by one step from stored state `parentId`; a new state
+   * is added with the next id, so `id >= size before` means new.
+   */
+  internChild(parentId: number, child: State): number {
+    const a = this.states[parentId] as unknown as Maps
+    const b = child as unknown as Maps
+    let h = this.hashes[parentId] as number
+    for (const m in b) {
+      const before = a[m] as Cells
+      const after = b[m] as Cells
+      if (before === after) continue
+      for (const id in after) {
+        const y = before[id]
+        let x = after[id]
+        if (x === y) continue
+        if (y !== undefined) h = (h - cellHash(m, id, this.valueHash(y))) | 0
+        if (x === undefined) continue
+        x = this.canon(x)
+        after[id] = x
+        h = (h + cellHash(m, id, this.valueHash(x))) | 0
+      }
+      for (const id in before) {
+        const y = before[id]
+        if (y !== undefined && after[id] === undefined) h = (h - cellHash(m, id, this.valueHash(y))) | 0
+      }
+    }
+    return this.intern(child, h)
+  }
+
+  /** The hash of a canonical value. */
+  private valueHash(v: unknown): number {
+    return typeof v === 'object' && v !== null ? (this.hashOf.get(v) as number) : primitiveHash(v)
+  }
+
+  /** The canonical object equal to `v` (its parts made canonical first), or `v` itself. */
+  private canon(v: unknown): unknown {
+    if (typeof v !== 'object' || v === null || this.hashOf.has(v)) return v
+    let h: number
+    if (Array.isArray(v)) {
+      const arr = v as unknown[]
+      h = arraySeed(arr.length)
+      for (let i = 0; i < arr.length; i++) {
+        const x = this.canon(arr[i])
+        arr[i] = x
+        h = arrayStep(h, this.valueHash(x))
+      }
+    } else {
+      const rec = v as Cells
+      h = RECORD_SEED
+      for (const k in rec) {
+        let x = rec[k]
+        if (x === undefined) continue
+        x = this.canon(x)
+        rec[k] = x
+        h = (h + entryHash(k, this.valueHash(x))) | 0
+      }
+    }
+    h &= this.mask
+    const bucket = this.buckets.get(h)
+    if (bucket === undefined) this.buckets.set(h, [v])
+    else {
+      for (const c of bucket) if (shallowSame(c, v)) return c
+      bucket.push(v)
+    }
+    this.hashOf.set(v, h)
+    return v
+  }
+
+  private intern(s: State, full: number): number {
+    const h = full & this.mask
+    const mask = this.slots.length - 1
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[i] as number
+      if (id < 0) {
+        const added = this.states.length
+        this.slots[i] = added
+        this.push(s, h)
+        return added
+      }
+      if (this.hashes[id] === h && sameCells(this.states[id] as State, s)) return id
+    }
+  }
+
+  private push(s: State, h: number): void {
+    const id = this.states.length
+    this.states.push(s)
+    if (id >= this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2)
+      grown.set(this.hashes)
+      this.hashes = grown
+    }
+    this.hashes[id] = h
+    // Keep the load under one half, so probes stay short.
+    if (this.states.length * 2 > this.slots.length) this.rehash()
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.states.length; id++) {
+      let i = (this.hashes[id] as number) & mask
+      while ((slots[i] as number) >= 0) i = (i + 1) & mask
+      slots[i] = id
+    }
+    this.slots = slots
+  }
+}
+
+/**
+ * Equality of two records or two arrays whose parts are canonical: the same parts, by identity
+ * for objects and by value for primitives. Keys holding `undefined` count as absent.
+ */
+function shallowSame(a: object, b: object): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+    return true
+  }
+  const x = a as Cells
+  const y = b as Cells
+  let n = 0
+  for (const k in x) {
+    const v = x[k]
+    if (v === undefined) continue
+    n++
+    if (v !== y[k]) return false
+  }
+  for (const k in y) if (y[k] !== undefined) n--
+  return n === 0
+}
+
+/** Equality of two stored states: the same canonical cells in every map. */
+function sameCells(a: State, b: State): boolean {
+  const ma = a as unknown as Maps
+  const mb = b as unknown as Maps
+  for (const m in ma) if (ma[m] !== mb[m] && !shallowSame(ma[m] as Cells, mb[m] as Cells)) return false
+  return true
+}

@@ -90,12 +90,10 @@ export function runStep(
   t: Letter,
   record = true
 ): { state: State; record: StepRecord } {
-  const why = whyNotRunnable(p, s, t)
-  if (why !== null) throw new StepError(t, why)
   const prog = threadProgram(p, t)
   const th = s.threads[t]
-  const step = prog.steps[th?.pc ?? 0]
-  if (!th || !step) throw new StepError(t, `${t} has finished`)
+  const step = th && th.blocked === null ? prog.steps[th.pc] : undefined
+  if (!th || !step) throw new StepError(t, whyNotRunnable(p, s, t) ?? `${t} has finished`)
   const d = new Draft(s, p.world, record)
   const ctx = new OpCtx(d, t, prog.mm, p.addresses)
   let result = 'ok'

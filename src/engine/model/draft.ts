@@ -27,12 +27,11 @@ const EMPTY_LOCK: LockState = { holders: [], waiters: [] }
  */
 export class Draft {
   private readonly next: Mutable<State>
-  private readonly copied = new Set<keyof State>()
   readonly effects: Effect[] = []
 
   /** With `record` false (exhaustive exploration) no effects are logged: nobody reads them. */
   constructor(
-    base: State,
+    private readonly base: State,
     readonly world: World,
     readonly record = true
   ) {
@@ -56,10 +55,8 @@ export class Draft {
   /** Replace (or with `undefined`, delete) one cell of a map, logging field-level effects. */
   put<K extends keyof State>(map: K, id: string, value: State[K][string] | undefined, log = true): void {
     const before = this.get(map, id)
-    if (!this.copied.has(map)) {
-      ;(this.next as Record<string, unknown>)[map] = { ...this.next[map] }
-      this.copied.add(map)
-    }
+    // A map still shared with the base is copied on its first write, once per step.
+    if (this.next[map] === this.base[map]) (this.next as Record<string, unknown>)[map] = { ...this.next[map] }
     const m = this.next[map] as MapOf<K>
     if (value === undefined) Reflect.deleteProperty(m, id)
     else m[id] = value

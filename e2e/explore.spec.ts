@@ -8,7 +8,7 @@ test('the explorer answers "does any interleaving break?", and re-answers when a
   const errors = watchErrors(page)
   await page.goto(reportedLink('gup-fast-vs-thp-collapse'))
   await page.getByRole('button', { name: 'Check every interleaving' }).click()
-  const badge = page.locator('.explore .badge')
+  const badge = page.locator('.explore .badge.final')
   await expect(badge).toHaveText(/^[\d,]+ of [\d,]+ interleavings break$/)
   await expect(page.locator('.outcome-table tr', { hasText: 'GUP returned a stale page' })).toContainText(
     'yes'
@@ -39,7 +39,7 @@ test('a schedule the explorer found loads into the timeline with one click', asy
 test('a livelock shows its cycle, and loading it replays into the livelock', async ({ page }) => {
   await page.goto('./#/device-private-fault-livelock?s=A&at=0')
   await page.getByRole('button', { name: 'Check every interleaving' }).click()
-  await expect(page.locator('.explore .badge')).toContainText('livelock reachable')
+  await expect(page.locator('.explore .badge.final')).toContainText('livelock reachable')
   await page.getByRole('button', { name: /Load the shortest schedule reaching Livelock/ }).click()
   await expect(page.locator('.cycle')).toContainText('repeat forever')
   await expect(page.locator('.cycle-steps li').first()).toBeVisible()
@@ -51,7 +51,7 @@ test('a budget ends in an explicit "incomplete" answer, and Cancel stops a run',
   await page.goto(`${reportedLink('migration-vs-shmem-fault')}&at=0`)
   await page.getByRole('combobox', { name: 'State budget' }).selectOption('10000')
   await page.getByRole('button', { name: 'Check every interleaving' }).click()
-  await expect(page.locator('.explore .badge')).toHaveText(
+  await expect(page.locator('.explore .badge.final')).toHaveText(
     'incomplete after 10000 states (state budget): no verdict'
   )
   await page.getByRole('combobox', { name: 'State budget' }).selectOption('5000000')
@@ -61,4 +61,19 @@ test('a budget ends in an explicit "incomplete" answer, and Cancel stops a run',
   // The page stayed responsive throughout: stepping still works.
   await page.keyboard.press('ArrowRight')
   await expect(page.locator('.controls .position')).toContainText('step 1')
+})
+
+test('a race that breaks says so as soon as the first broken interleaving is found, then counts them all', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await page.goto('./#/migration-vs-shmem-fault?with=drop-from-pagecache&s=A&at=0')
+  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  // Breadth-first, so the first bad outcome met comes with a shortest schedule to it.
+  const early = page.locator('.explore .badge.early')
+  await expect(early).toContainText(/^Breaks: .+ is reachable \(shortest \d+ steps, found after [\d.]+ s\)/)
+  // This race has a retry loop, so the count of interleavings is unbounded.
+  await expect(page.locator('.explore .badge.final')).toHaveText(/^Some interleavings break \(.*data lost/)
+  await expect(early).toHaveCount(0)
+  expect(errors).toEqual([])
 })

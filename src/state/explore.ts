@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 
 import type { ExploreResult } from '../engine'
-import { cancelExplore, startExplore } from '../worker/exploreClient'
+import { cancelExplore, prepareExplore as prepare, startExplore } from '../worker/exploreClient'
 import { session } from './actions'
 import { useView } from './store'
 
@@ -15,6 +15,13 @@ export interface ExploreState {
     readonly transitions: number
     readonly elapsed: number
   } | null
+  /** Outcomes met so far in the running check, in the order met, with a shortest schedule. */
+  readonly reached: readonly {
+    readonly outcome: string
+    readonly schedule: string
+    readonly steps: number
+    readonly elapsed: number
+  }[]
   readonly result: ExploreResult | null
   readonly elapsed: number
   readonly error: string | null
@@ -27,6 +34,7 @@ export const useExplore = create<ExploreState>()(() => ({
   status: 'idle',
   key: '',
   progress: null,
+  reached: [],
   result: null,
   elapsed: 0,
   error: null,
@@ -43,12 +51,21 @@ export function runExplore(): void {
   const s = session()
   if (!s) return
   const key = exploreKey()
-  useExplore.setState({ status: 'running', key, progress: null, result: null, error: null, auto: true })
+  useExplore.setState({
+    status: 'running',
+    key,
+    progress: null,
+    reached: [],
+    result: null,
+    error: null,
+    auto: true,
+  })
   startExplore(
     { scenario: s.scenario, toggles: useView.getState().toggles, maxStates: useExplore.getState().maxStates },
     (m) => {
       if (useExplore.getState().key !== key) return
       if (m.type === 'progress') useExplore.setState({ progress: m })
+      else if (m.type === 'reach') useExplore.setState((x) => ({ reached: [...x.reached, m] }))
       else if (m.type === 'done')
         useExplore.setState({ status: 'done', result: m.result, elapsed: m.elapsed })
       else useExplore.setState({ status: 'error', error: m.message })
@@ -56,8 +73,15 @@ export function runExplore(): void {
   )
 }
 
+/** Get a warm explorer ready for this scenario, so the first check answers sooner. */
+export function prepareExplore(): void {
+  const s = session()
+  if (s) prepare({ scenario: s.scenario, toggles: useView.getState().toggles })
+}
+
 export function cancelRun(): void {
   cancelExplore()
+  prepareExplore()
   useExplore.setState({ status: 'cancelled' })
 }
 
@@ -68,5 +92,13 @@ export function setBudget(maxStates: number): void {
 /** Leaving a scenario stops its check and forgets it. */
 export function resetExplore(): void {
   cancelExplore()
-  useExplore.setState({ status: 'idle', key: '', progress: null, result: null, error: null, auto: false })
+  useExplore.setState({
+    status: 'idle',
+    key: '',
+    progress: null,
+    reached: [],
+    result: null,
+    error: null,
+    auto: false,
+  })
 }

@@ -1,9 +1,17 @@
 import { memo, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 
-import { formatSchedule, parseSchedule } from '../engine'
+import { allOutcomes, formatSchedule, parseSchedule } from '../engine'
 import { loadSchedule } from '../state/actions'
-import { cancelRun, exploreKey, resetExplore, runExplore, setBudget, useExplore } from '../state/explore'
+import {
+  cancelRun,
+  exploreKey,
+  prepareExplore,
+  resetExplore,
+  runExplore,
+  setBudget,
+  useExplore,
+} from '../state/explore'
 import type { Session } from '../state/session'
 import { useView } from '../state/store'
 
@@ -20,12 +28,12 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
   const ex = useExplore(useShallow((s) => s))
   const scenarioId = useView((s) => s.scenarioId)
   const key = exploreKey()
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    prepareExplore()
+    return () => {
       resetExplore()
-    },
-    [scenarioId]
-  )
+    }
+  }, [scenarioId])
   useEffect(() => {
     // Toggling a fix re-runs the check once it has been asked for.
     const { auto, key: k } = useExplore.getState()
@@ -35,6 +43,7 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
   const r = current ? ex.result : null
   const livelock = r?.outcomes.find((o) => o.cycle)
   const bad = r?.outcomes.filter((o) => o.severity === 'bad' && o.reachable === true) ?? []
+  const early = current && ex.status === 'running' ? firstBad(session, ex.reached) : null
   const rate = ex.progress && ex.progress.elapsed > 0 ? (ex.progress.states / ex.progress.elapsed) * 1000 : 0
   return (
     <section className="explore" aria-labelledby="explore-title">
@@ -66,6 +75,12 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
           </select>
         </label>
         <span className="verdict" role="status" aria-live="polite">
+          {early && (
+            <span className="badge bad early">
+              Breaks: {early.title} is reachable (shortest {early.steps} steps, found after{' '}
+              {(early.elapsed / 1000).toFixed(2)} s); counting every interleaving…
+            </span>
+          )}{' '}
           {ex.status === 'running' && current && (
             <>
               exploring… {fmt(ex.progress?.states ?? 0)} states, {fmt(ex.progress?.transitions ?? 0)}{' '}
@@ -161,22 +176,32 @@ function Badge(p: {
   bad: string[]
   livelock: boolean
 }) {
-  if (!p.complete) return <span className="badge warn">{p.reason ?? 'incomplete'}: no verdict</span>
+  if (!p.complete) return <span className="badge final warn">{p.reason ?? 'incomplete'}: no verdict</span>
   if (p.livelock)
-    return <span className="badge bad">livelock reachable: a fair cycle never makes progress</span>
+    return <span className="badge final bad">livelock reachable: a fair cycle never makes progress</span>
   if (p.bad.length === 0)
     return (
-      <span className="badge good">
+      <span className="badge final good">
         {p.total === 'unbounded' ? 'No interleaving breaks' : `0 of ${big(p.total)} interleavings break`}
       </span>
     )
   return (
-    <span className="badge bad">
+    <span className="badge final bad">
       {p.total === 'unbounded'
         ? `Some interleavings break (${p.bad.join(', ')})`
         : `${big(p.broken)} of ${big(p.total)} interleavings break`}
     </span>
   )
+}
+
+/** The first bad outcome a running check has met, with its title, if any. */
+function firstBad(session: Session, reached: ReturnType<typeof useExplore.getState>['reached']) {
+  const outcomes = allOutcomes(session.program)
+  for (const r of reached) {
+    const o = outcomes.find((x) => x.id === r.outcome)
+    if (o?.severity === 'bad') return { ...r, title: o.title }
+  }
+  return null
 }
 
 /** The steps of the livelock cycle, by thread, as the kernel functions they run. */

@@ -6,7 +6,15 @@ const post = (m: ExploreMessage) => {
 }
 
 self.onmessage = (e: MessageEvent<ExploreRequest>) => {
-  const { scenario, toggles, maxStates } = e.data
+  const { scenario, toggles, maxStates, warmup } = e.data
+  if (warmup) {
+    try {
+      explore(buildProgram(scenario, toggles), { maxStates })
+    } catch {
+      // A scenario that cannot be explored says so when it is checked for real.
+    }
+    return
+  }
   const t0 = performance.now()
   let last = t0
   try {
@@ -14,6 +22,9 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
       maxStates,
       now: () => performance.now(),
       progressEvery: 1000,
+      onReach: ({ outcome, schedule, steps }) => {
+        post({ type: 'reach', outcome, schedule, steps, elapsed: performance.now() - t0 })
+      },
       onProgress: ({ states, transitions }) => {
         const now = performance.now()
         if (now - last < 100) return

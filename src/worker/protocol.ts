@@ -5,6 +5,8 @@ export interface ExploreRequest {
   readonly scenario: ScenarioFile
   readonly toggles: readonly string[]
   readonly maxStates: number
+  /** A run only to get the engine's code optimised before a real check: it answers nothing. */
+  readonly warmup?: boolean
 }
 
 export type ExploreMessage =
@@ -12,6 +14,14 @@ export type ExploreMessage =
       readonly type: 'progress'
       readonly states: number
       readonly transitions: number
+      readonly elapsed: number
+    }
+  /** An outcome met for the first time, with a shortest schedule to it. */
+  | {
+      readonly type: 'reach'
+      readonly outcome: string
+      readonly schedule: string
+      readonly steps: number
       readonly elapsed: number
     }
   | { readonly type: 'done'; readonly result: ExploreResult; readonly elapsed: number }

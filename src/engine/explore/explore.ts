@@ -18,6 +18,11 @@ export interface ExploreOptions {
   readonly onProgress?: (p: { states: number; transitions: number }) => void
   readonly progressEvery?: number
   /**
+   * Called the first time an outcome holds, with a shortest schedule to it (the search is
+   * breadth-first), so a page can say "this breaks" before the whole graph is counted.
+   */
+  readonly onReach?: (r: { outcome: string; schedule: string; steps: number; states: number }) => void
+  /**
    * Partial-order reduction: from a state where some thread's next step touches only its own
    * locals, explore that step alone. Keeps every reachable outcome; interleavings are then not
    * counted, and livelock questions always use the full graph.
@@ -128,7 +133,20 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       break
     }
     const s = states[i] as State
-    for (const o of outcomesAt(p, s)) hitStates.get(o)?.push(i)
+    for (const o of outcomesAt(p, s)) {
+      const hits = hitStates.get(o)
+      if (!hits) continue
+      if (hits.length === 0 && opts.onReach) {
+        const path = pathTo(i)
+        opts.onReach({
+          outcome: o,
+          schedule: formatSchedule(path),
+          steps: path.length,
+          states: states.length,
+        })
+      }
+      hits.push(i)
+    }
     const enabled = enabledThreads(p, s)
     if (enabled.length === 0) terminalStates++
     /** Explore one step; returns the successor id and whether it was already known. */

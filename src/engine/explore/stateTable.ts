@@ -45,12 +45,9 @@ export class StateTable {
     const maps = JSON.parse(JSON.stringify(s)) as Maps
     let h = 0
     for (const m in maps) {
-      const cells = maps[m] as Cells
-      for (const id in cells) {
-        const v = this.canon(cells[id])
-        cells[id] = v
-        h = (h + cellHash(m, id, this.valueHash(v))) | 0
-      }
+      const cells = this.canon(maps[m]) as Cells
+      maps[m] = cells
+      h = (h + mapHash(m, this.valueHash(cells))) | 0
     }
     return this.intern(maps as unknown as State, h)
   }
@@ -67,20 +64,25 @@ export class StateTable {
       const before = a[m] as Cells
       const after = b[m] as Cells
       if (before === after) continue
+      // The map's hash is the sum of its entries': update it by the entries the step changed.
+      const old = this.hashOf.get(before) as number
+      let mh = old
       for (const id in after) {
         const y = before[id]
         let x = after[id]
         if (x === y) continue
-        if (y !== undefined) h = (h - cellHash(m, id, this.valueHash(y))) | 0
+        if (y !== undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
         if (x === undefined) continue
         x = this.canon(x)
         after[id] = x
-        h = (h + cellHash(m, id, this.valueHash(x))) | 0
+        mh = (mh + entryHash(id, this.valueHash(x))) | 0
       }
       for (const id in before) {
         const y = before[id]
-        if (y !== undefined && after[id] === undefined) h = (h - cellHash(m, id, this.valueHash(y))) | 0
+        if (y !== undefined && after[id] === undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
       }
+      b[m] = this.canonical(after, mh & this.mask)
+      h = (h - mapHash(m, old) + mapHash(m, mh & this.mask)) | 0
     }
     return this.intern(child, h)
   }
@@ -113,7 +115,11 @@ export class StateTable {
         h = (h + entryHash(k, this.valueHash(x))) | 0
       }
     }
-    h &= this.mask
+    return this.canonical(v, h & this.mask)
+  }
+
+  /** `v` (whose parts are canonical, and whose hash is `h`), or the canonical object equal to it. */
+  private canonical(v: object, h: number): object {
     const bucket = this.buckets.get(h)
     if (bucket === undefined) this.buckets.set(h, [v])
     else {
@@ -135,7 +141,7 @@ export class StateTable {
         this.push(s, h)
         return added
       }
-      if (this.hashes[id] === h && sameCells(this.states[id] as State, s)) return id
+      if (this.hashes[id] === h && sameMaps(this.states[id] as State, s)) return id
     }
   }
 
@@ -187,10 +193,15 @@ function shallowSame(a: object, b: object): boolean {
   return n === 0
 }
 
-/** Equality of two stored states: the same canonical cells in every map. */
-function sameCells(a: State, b: State): boolean {
+/** Equality of two stored states: the same canonical map under every name. */
+function sameMaps(a: State, b: State): boolean {
   const ma = a as unknown as Maps
   const mb = b as unknown as Maps
-  for (const m in ma) if (ma[m] !== mb[m] && !shallowSame(ma[m] as Cells, mb[m] as Cells)) return false
+  for (const m in ma) if (ma[m] !== mb[m]) return false
   return true
+}
+
+/** A map's share of its state's hash. */
+function mapHash(name: string, h: number): number {
+  return cellHash(name, '', h)
 }

@@ -179,3 +179,21 @@ test('clicking a timeline block jumps there, and Space plays and pauses', async 
   expect(await stepCounter(page)).toBe(paused)
   expect(errors).toEqual([])
 })
+
+test('the timeline keeps the current step in view, on opening a link and while stepping', async ({
+  page,
+}) => {
+  const inView = async (n: number) => {
+    const block = page.locator('.timeline').getByLabel(new RegExp(`^Step ${String(n)}: `))
+    const [b, s] = await Promise.all([block.boundingBox(), page.locator('.timeline-scroll').boundingBox()])
+    return b !== null && s !== null && b.x >= s.x && b.x + b.width <= s.x + s.width
+  }
+  // A link that opens at its last step, far to the right of the first screenful.
+  await page.goto(reportedLink('migration-vs-shmem-fault'))
+  const total = Number((await stepCounter(page)).split('/')[1])
+  await expect.poll(() => inView(total)).toBe(true)
+  await page.keyboard.press('Home')
+  await expect.poll(() => inView(1)).toBe(true)
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight')
+  await expect.poll(() => inView(40)).toBe(true)
+})

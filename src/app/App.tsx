@@ -15,7 +15,6 @@ import { ScenarioPicker } from '../ui/ScenarioPicker'
 import { ShareButton } from '../ui/ShareButton'
 import { ShortcutsDialog } from '../ui/ShortcutsDialog'
 import { StateView } from '../ui/StateView'
-import { StripProgress } from '../ui/StripProgress'
 import { Timeline } from '../ui/Timeline'
 import { Toggles } from '../ui/Toggles'
 import { useSession } from '../ui/useSession'
@@ -119,12 +118,7 @@ export function App() {
                 <OutcomeBanner session={session} position={position} />
                 <Controls session={session} position={position} />
                 <Timeline session={session} schedule={schedule} position={position} />
-                {!lecture && (
-                  <>
-                    <StripProgress position={position} />
-                    <Interleaving session={session} schedule={schedule} />
-                  </>
-                )}
+                {!lecture && <Interleaving session={session} schedule={schedule} />}
                 <div className="split">
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />

@@ -25,7 +25,7 @@ import { useView } from '../state/store'
 const idOf = (i: number) => `step-${String(i)}`
 const indexOf = (id: string | number) => Number(String(id).slice(5))
 
-/** One step of the strip; memoized, since a step changes only a few chips. */
+/** One step of the strip; memoized, since reordering changes only a few chips. */
 const Chip = memo(function Chip({
   i,
   letter,
@@ -44,11 +44,13 @@ const Chip = memo(function Chip({
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: idOf(i),
   })
+  // Each chip watches only whether it has run: a step re-renders one chip, not the strip.
+  const done = useView((s) => s.position > i)
   return (
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`chip cpu-${letter} ${state}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
+      className={`chip cpu-${letter} ${state}${done ? ' done' : ''}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
       data-keys="own"
       data-index={i}
       {...attributes}

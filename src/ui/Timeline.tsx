@@ -1,8 +1,9 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
-import { memo, useEffect, useMemo, useRef } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 
 import { stepOf, whyNotRunnable } from '../engine'
 import { setPosition } from '../state/actions'
+import { useView } from '../state/store'
 import type { Session } from '../state/session'
 import { threadTitle } from './threadTitle'
 
@@ -115,20 +116,46 @@ export function Timeline({ session, schedule, position }: Props) {
   }, [session.scenario.race, replay, position])
   const racing = new Set(races.flatMap((r) => [r.a, r.b]))
 
-  useEffect(() => {
-    // Read the scroll geometry in the next frame, where layout happens anyway: reading it right
-    // after React's DOM update would force an extra synchronous layout on every step.
-    const id = requestAnimationFrame(() => {
-      const el = scroller.current
-      if (!el) return
-      const px = x(position)
-      if (px < el.scrollLeft + 40 || px > el.scrollLeft + el.clientWidth - 140)
-        el.scrollTo({ left: Math.max(0, px - el.clientWidth / 2), behavior: 'auto' })
+  // The scroller's geometry is remembered from its scroll and resize events, so following the
+  // current step reads no layout: a read right after React's DOM update would force a layout.
+  const view = useRef({ left: 0, width: 0, target: 0 })
+  const frame = useRef(0)
+  /** Bring the current step into view if it is near an edge, in the next frame. */
+  const follow = useCallback(() => {
+    const el = scroller.current
+    const { left, width, target } = view.current
+    if (!el || width === 0 || (target >= left + 40 && target <= left + width - 140)) return
+    const to = Math.max(0, target - width / 2)
+    cancelAnimationFrame(frame.current)
+    // Scrolling needs layout: in the next frame that layout is the one the frame does anyway.
+    frame.current = requestAnimationFrame(() => {
+      view.current.left = to
+      el.scrollTo({ left: to, behavior: 'auto' })
     })
-    return () => {
-      cancelAnimationFrame(id)
+  }, [])
+  useEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const onScroll = () => {
+      view.current.left = el.scrollLeft
     }
-  }, [position, x])
+    const ro = new ResizeObserver(([e]) => {
+      if (!e) return
+      view.current.width = e.contentRect.width
+      follow()
+    })
+    ro.observe(el)
+    el.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      ro.disconnect()
+      el.removeEventListener('scroll', onScroll)
+      cancelAnimationFrame(frame.current)
+    }
+  }, [follow])
+  useEffect(() => {
+    view.current.target = x(position)
+    follow()
+  }, [position, x, follow])
 
   const div = session.divergence
   return (
@@ -144,8 +171,6 @@ export function Timeline({ session, schedule, position }: Props) {
         ))}
       </div>
       <div className="timeline-scroll" ref={scroller}>
-        {/* Which blocks are done: one rule, so stepping restyles without re-rendering them. */}
-        <style>{`.timeline .blocks > g:nth-child(-n+${String(position)}) rect { fill: var(--c); stroke-dasharray: none; } .timeline .blocks > g:nth-child(-n+${String(position)}) text { fill: #10141c; }`}</style>
         <svg
           width={width}
           height={height}
@@ -259,32 +284,50 @@ const Blocks = memo(function Blocks({
   x: (n: number) => number
   y: { (t: string): number | undefined; bandwidth: () => number }
 }) {
+  const h = y.bandwidth() - 12
   return (
     <g className="blocks">
-      {blocks.map((b) => {
-        const top = y(b.thread) ?? 0
-        return (
-          <g
-            key={b.i}
-            className={`block ${b.status} cpu-${b.thread}${b.waits ? ' waits' : ''}`}
-            transform={`translate(${String(x(b.i))},${String(top)})`}
-            onClick={() => {
-              setPosition(b.i + 1)
-            }}
-            aria-label={`Step ${String(b.i + 1)}: ${b.thread} ${b.stepId} ${b.fn}`}
-          >
-            <title>{`${String(b.i + 1)}. ${b.thread} ${b.stepId} — ${b.fn}: ${b.title}${b.waits ? ' (waits)' : ''}`}</title>
-            <rect width={STEP - GAP} height={y.bandwidth() - 12} rx={5} />
-            <text x={6} y={14} className="block-id">
-              {b.stepId}
-              {b.waits ? ' · waits' : ''}
-            </text>
-            <text x={6} y={28} className="block-fn">
-              {b.fn.length > 14 ? `${b.fn.slice(0, 13)}…` : b.fn}
-            </text>
-          </g>
-        )
-      })}
+      {blocks.map((b) => (
+        <BlockG key={b.i} b={b} left={x(b.i)} top={y(b.thread) ?? 0} height={h} />
+      ))}
+    </g>
+  )
+})
+
+/**
+ * One step's block. It watches only whether it has run, so a step re-renders the one or two
+ * blocks that changed, not the whole timeline.
+ */
+const BlockG = memo(function BlockG({
+  b,
+  left,
+  top,
+  height,
+}: {
+  b: Block
+  left: number
+  top: number
+  height: number
+}) {
+  const done = useView((s) => s.position > b.i)
+  return (
+    <g
+      className={`block ${b.status} cpu-${b.thread}${b.waits ? ' waits' : ''}${done ? ' done' : ''}`}
+      transform={`translate(${String(left)},${String(top)})`}
+      onClick={() => {
+        setPosition(b.i + 1)
+      }}
+      aria-label={`Step ${String(b.i + 1)}: ${b.thread} ${b.stepId} ${b.fn}`}
+    >
+      <title>{`${String(b.i + 1)}. ${b.thread} ${b.stepId} — ${b.fn}: ${b.title}${b.waits ? ' (waits)' : ''}`}</title>
+      <rect width={STEP - GAP} height={height} rx={5} />
+      <text x={6} y={14} className="block-id">
+        {b.stepId}
+        {b.waits ? ' · waits' : ''}
+      </text>
+      <text x={6} y={28} className="block-fn">
+        {b.fn.length > 14 ? `${b.fn.slice(0, 13)}…` : b.fn}
+      </text>
     </g>
   )
 })

@@ -81,7 +81,7 @@ export class StateTable {
         const y = before[id]
         if (y !== undefined && after[id] === undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
       }
-      b[m] = this.canonical(after, mh & this.mask)
+      b[m] = this.canonical(after, mh & this.mask) as Cells
       h = (h - mapHash(m, old) + mapHash(m, mh & this.mask)) | 0
     }
     return this.intern(child, h)

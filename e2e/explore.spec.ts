@@ -71,7 +71,10 @@ test('a race that breaks says so as soon as the first broken interleaving is fou
   await page.getByRole('button', { name: 'Check every interleaving' }).click()
   // Breadth-first, so the first bad outcome met comes with a shortest schedule to it.
   const early = page.locator('.explore .badge.early')
-  await expect(early).toContainText(/^Breaks: .+ is reachable \(shortest \d+ steps, found after [\d.]+ s\)/)
+  await expect(early).toContainText(/^Breaks: .+ is reachable \(shortest \d+ steps, found after [\d.]+ m?s\)/)
+  // The schedule found so far loads while the count goes on.
+  await page.getByRole('button', { name: 'load it' }).click()
+  await expect(page.locator('.banner.bad[data-outcome="data-loss"]')).toBeVisible()
   // This race has a retry loop, so the count of interleavings is unbounded.
   await expect(page.locator('.explore .badge.final')).toHaveText(/^Some interleavings break \(.*data lost/)
   await expect(early).toHaveCount(0)

@@ -16,6 +16,7 @@ import type { Session } from '../state/session'
 import { useView } from '../state/store'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
+const seconds = (ms: number) => (ms < 1000 ? `${String(Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`)
 const big = (s: string | null) =>
   s === null ? '?' : s === 'unbounded' ? 'unboundedly many' : BigInt(s).toLocaleString('en-US')
 
@@ -76,10 +77,21 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
         </label>
         <span className="verdict" role="status" aria-live="polite">
           {early && (
-            <span className="badge bad early">
-              Breaks: {early.title} is reachable (shortest {early.steps} steps, found after{' '}
-              {(early.elapsed / 1000).toFixed(2)} s); counting every interleaving…
-            </span>
+            <>
+              <span className="badge bad early">
+                Breaks: {early.title} is reachable (shortest {early.steps} steps, found after{' '}
+                {seconds(early.elapsed)}); counting every interleaving…
+              </span>{' '}
+              <button
+                type="button"
+                className="load"
+                onClick={() => {
+                  loadSchedule(early.schedule)
+                }}
+              >
+                load it
+              </button>
+            </>
           )}{' '}
           {ex.status === 'running' && current && (
             <>

@@ -43,9 +43,17 @@ export function progressSteps(p: Program): (t: string, stepId: string) => boolea
   return (t, stepId) => set.has(`${t}|${stepId}`)
 }
 
+/** Per program, since explorers ask for every state. */
+const outcomeLists = new WeakMap<Program, readonly Outcome[]>()
+
 export function allOutcomes(p: Program): readonly Outcome[] {
-  const own = p.scenario.outcomes
-  return own.some((o) => o.id === DEADLOCK.id) ? own : [...own, DEADLOCK]
+  let list = outcomeLists.get(p)
+  if (!list) {
+    const own = p.scenario.outcomes
+    list = own.some((o) => o.id === DEADLOCK.id) ? own : [...own, DEADLOCK]
+    outcomeLists.set(p, list)
+  }
+  return list
 }
 
 type Scalar = string | number | boolean | null

@@ -2,11 +2,11 @@ import { Draft } from '../model/draft'
 import type { Effect } from '../model/effect'
 import { ModelError } from '../model/errors'
 import { describeHolders } from '../model/locks'
-import type { Letter, State } from '../model/types'
+import type { Letter, State, ThreadState } from '../model/types'
 import { OpCtx } from '../ops/context'
 import { QUEUED } from '../ops/op'
 import { OPS } from '../ops/registry'
-import type { Program, Step } from '../scenario/program'
+import type { Program, Step, ThreadProgram } from '../scenario/program'
 
 /** What one executed step did, for the narration, the timeline and "what changed". */
 export interface StepRecord {
@@ -44,13 +44,21 @@ export function isDone(p: Program, s: State, t: Letter): boolean {
   return th !== undefined && th.blocked === null && th.pc >= threadProgram(p, t).steps.length
 }
 
+/** A thread can take a step when it is not waiting and has steps left. */
+function canRun(th: ThreadState | undefined, prog: ThreadProgram): boolean {
+  return th !== undefined && th.blocked === null && th.pc < prog.steps.length
+}
+
 export function isEnabled(p: Program, s: State, t: Letter): boolean {
-  const th = s.threads[t]
-  return th !== undefined && th.blocked === null && th.pc < threadProgram(p, t).steps.length
+  return canRun(s.threads[t], threadProgram(p, t))
 }
 
 export function enabledThreads(p: Program, s: State): Letter[] {
-  return p.threads.filter((x) => isEnabled(p, s, x.letter)).map((x) => x.letter)
+  const out: Letter[] = []
+  for (const x of p.threads) {
+    if (canRun(s.threads[x.letter], x)) out.push(x.letter)
+  }
+  return out
 }
 
 export function currentStep(p: Program, s: State, t: Letter): Step | undefined {

@@ -197,3 +197,25 @@ test('the timeline keeps the current step in view, on opening a link and while s
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight')
   await expect.poll(() => inView(40)).toBe(true)
 })
+
+test('a changed value flashes, and simply appears when the reader asks for reduced motion', async ({
+  page,
+}) => {
+  await page.goto(`${reportedLink(GUP)}&at=0`)
+  const flash = page.locator('.changed .flash').first()
+  /** Step until a step changes a value on screen; the highlight's opacity right then. */
+  const opacityNow = async () => {
+    for (let i = 0; i < 43; i++) {
+      await page.keyboard.press('ArrowRight')
+      if ((await flash.count()) > 0) return flash.evaluate((el) => Number(getComputedStyle(el).opacity))
+    }
+    throw new Error('no step changed a highlighted value')
+  }
+  // The tests run with reduced motion: the highlight is at rest at once.
+  expect(await opacityNow()).toBeCloseTo(0.33, 2)
+  await page.keyboard.press('Home')
+  await page.emulateMedia({ reducedMotion: 'no-preference' })
+  // Otherwise it starts bright and fades.
+  expect(await opacityNow()).toBeGreaterThan(0.5)
+  await expect.poll(() => flash.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeCloseTo(0.33, 2)
+})

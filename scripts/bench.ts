@@ -244,6 +244,10 @@ async function browser(): Promise<Record<string, unknown>> {
     const quantile = (xs: number[], q: number) =>
       Math.round((xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0) * 10) / 10
     const p = (q: number) => quantile(lat, q)
+    // Again with reduced motion: no highlight fade, so what is left is our work per step.
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    const still = await pressAll((i) => (i % (n * 2) < n ? 'ArrowRight' : 'ArrowLeft'))
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
     // The in-page explorer (Web Worker) on every scenario × toggle set of the matrix: time from
     // the click to the verdict (an early "Breaks" badge, or the final one), and to the full result.
     const explorer: { scenario: string; toggles: string; verdictMs: number; doneMs: number }[] = []
@@ -278,6 +282,12 @@ async function browser(): Promise<Record<string, unknown>> {
       firstRenderMs,
       firstContentfulPaintMs: fcp === null ? null : Math.round(fcp),
       stepLatencyMs: { samples: lat.length, p50: p(0.5), p95: p(0.95), max: p(1) },
+      stepLatencyReducedMotionMs: {
+        samples: still.length,
+        p50: quantile(still, 0.5),
+        p95: quantile(still, 0.95),
+        max: quantile(still, 1),
+      },
       noOpKeyLatencyMs: { samples: idle.length, p50: quantile(idle, 0.5), p95: quantile(idle, 0.95) },
       explorer,
       explorerVerdictUnder1s: `${String(explorer.filter((e) => e.verdictMs < 1000).length)} of ${String(explorer.length)}`,

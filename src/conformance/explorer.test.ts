@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildProgram, explore, replay, validateScenario } from '../engine'
-import { synthetic } from './helpers'
+import { program, synthetic } from './helpers'
 
 function run(sc: unknown) {
   const p = buildProgram(validateScenario(sc, 'synthetic.json'))
@@ -182,5 +182,33 @@ describe('deadlock', () => {
     expect(dl?.reachable).toBe(true)
     expect(replay(p, dl?.shortest ?? '').outcomes).toContain('deadlock')
     expect(r.outcomes.find((o) => o.id === 'fine')?.reachable).toBe(true)
+  })
+})
+
+describe('early answers while exploring', () => {
+  it('reports each outcome the first time it is met, with a shortest schedule, then the end of the search', () => {
+    const p = program('exec-stack-vs-migration')
+    const reached: { outcome: string; schedule: string; steps: number }[] = []
+    const searched: { states: number; complete: boolean }[] = []
+    const r = explore(p, {
+      onReach: (x) => reached.push(x),
+      onSearched: (x) => searched.push(x),
+    })
+    // Each reachable outcome once, with the shortest schedule the final report gives.
+    const reachable = r.outcomes.filter((o) => o.reachable === true && !o.cycle)
+    expect(reached.map((x) => x.outcome).sort()).toEqual(reachable.map((o) => o.id).sort())
+    for (const o of reachable) {
+      const early = reached.find((x) => x.outcome === o.id)
+      expect(early?.schedule, o.id).toBe(o.shortest)
+      expect(early?.steps, o.id).toBe(o.steps)
+    }
+    expect(searched).toEqual([{ states: r.states, complete: true }])
+  })
+
+  it('says the search ended incomplete when a budget stopped it', () => {
+    const searched: { states: number; complete: boolean }[] = []
+    explore(program('migration-vs-shmem-fault'), { maxStates: 500, onSearched: (x) => searched.push(x) })
+    expect(searched).toHaveLength(1)
+    expect(searched[0]?.complete).toBe(false)
   })
 })

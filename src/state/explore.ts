@@ -22,6 +22,8 @@ export interface ExploreState {
     readonly steps: number
     readonly elapsed: number
   }[]
+  /** Set when the running check has visited every state, before its counts are ready. */
+  readonly searched: { readonly states: number; readonly complete: boolean; readonly elapsed: number } | null
   readonly result: ExploreResult | null
   readonly elapsed: number
   readonly error: string | null
@@ -35,6 +37,7 @@ export const useExplore = create<ExploreState>()(() => ({
   key: '',
   progress: null,
   reached: [],
+  searched: null,
   result: null,
   elapsed: 0,
   error: null,
@@ -56,6 +59,7 @@ export function runExplore(): void {
     key,
     progress: null,
     reached: [],
+    searched: null,
     result: null,
     error: null,
     auto: true,
@@ -66,6 +70,7 @@ export function runExplore(): void {
       if (useExplore.getState().key !== key) return
       if (m.type === 'progress') useExplore.setState({ progress: m })
       else if (m.type === 'reach') useExplore.setState((x) => ({ reached: [...x.reached, m] }))
+      else if (m.type === 'searched') useExplore.setState({ searched: m })
       else if (m.type === 'done')
         useExplore.setState({ status: 'done', result: m.result, elapsed: m.elapsed })
       else useExplore.setState({ status: 'error', error: m.message })
@@ -97,6 +102,7 @@ export function resetExplore(): void {
     key: '',
     progress: null,
     reached: [],
+    searched: null,
     result: null,
     error: null,
     auto: false,

@@ -1,7 +1,7 @@
 import { memo, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 
-import { allOutcomes, formatSchedule, parseSchedule } from '../engine'
+import { allOutcomes, formatSchedule, isLivelock, parseSchedule } from '../engine'
 import { loadSchedule } from '../state/actions'
 import {
   cancelRun,
@@ -44,7 +44,12 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
   const r = current ? ex.result : null
   const livelock = r?.outcomes.find((o) => o.cycle)
   const bad = r?.outcomes.filter((o) => o.severity === 'bad' && o.reachable === true) ?? []
-  const early = current && ex.status === 'running' ? firstBad(session, ex.reached) : null
+  const running = current && ex.status === 'running'
+  const early = running ? firstBad(session, ex.reached) : null
+  // Every state visited and none bad: the answer is known before the counting ends, unless the
+  // question is a livelock, which only the cycle analysis after the search can answer.
+  const safe =
+    running && !early && ex.searched?.complete === true && !session.program.scenario.outcomes.some(isLivelock)
   const rate = ex.progress && ex.progress.elapsed > 0 ? (ex.progress.states / ex.progress.elapsed) * 1000 : 0
   return (
     <section className="explore" aria-labelledby="explore-title">
@@ -92,6 +97,12 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
                 load it
               </button>
             </>
+          )}{' '}
+          {safe && (
+            <span className="badge good early">
+              No interleaving breaks: all {fmt(ex.searched?.states ?? 0)} states searched; counting every
+              interleaving…
+            </span>
           )}{' '}
           {ex.status === 'running' && current && (
             <>

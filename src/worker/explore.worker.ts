@@ -22,6 +22,9 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
       maxStates,
       now: () => performance.now(),
       progressEvery: 1000,
+      onSearched: ({ states, complete }) => {
+        post({ type: 'searched', states, complete, elapsed: performance.now() - t0 })
+      },
       onReach: ({ outcome, schedule, steps }) => {
         post({ type: 'reach', outcome, schedule, steps, elapsed: performance.now() - t0 })
       },

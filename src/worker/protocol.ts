@@ -24,5 +24,12 @@ export type ExploreMessage =
       readonly steps: number
       readonly elapsed: number
     }
+  /** Every state visited: outcomes not reached by now are unreachable; counting follows. */
+  | {
+      readonly type: 'searched'
+      readonly states: number
+      readonly complete: boolean
+      readonly elapsed: number
+    }
   | { readonly type: 'done'; readonly result: ExploreResult; readonly elapsed: number }
   | { readonly type: 'error'; readonly message: string }

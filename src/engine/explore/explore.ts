@@ -23,6 +23,11 @@ export interface ExploreOptions {
    */
   readonly onReach?: (r: { outcome: string; schedule: string; steps: number; states: number }) => void
   /**
+   * Called when the search has visited every state (or stopped at a budget), before the graph is
+   * analysed for counts and livelock: which outcomes hold somewhere is then known.
+   */
+  readonly onSearched?: (r: { states: number; complete: boolean }) => void
+  /**
    * Partial-order reduction: from a state where some thread's next step touches only its own
    * locals, explore that step alone. Keeps every reachable outcome; interleavings are then not
    * counted, and livelock questions always use the full graph.
@@ -181,6 +186,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   }
 
   const complete = incompleteReason === null
+  opts.onSearched?.({ states: states.length, complete })
   const graph = { size: states.length, edges, threadCount: letters.length }
   const fair = wantsLivelock && complete ? findFairCycle(graph) : null
   const counts =

@@ -6,10 +6,10 @@ const post = (m: ExploreMessage) => {
 }
 
 self.onmessage = (e: MessageEvent<ExploreRequest>) => {
-  const { scenario, toggles, maxStates, warmup } = e.data
+  const { scenario, toggles, maxStates, warmup, maxMillis } = e.data
   if (warmup) {
     try {
-      explore(buildProgram(scenario, toggles), { maxStates })
+      explore(buildProgram(scenario, toggles), { maxStates, maxMillis, now: () => performance.now() })
     } catch {
       // A scenario that cannot be explored says so when it is checked for real.
     }

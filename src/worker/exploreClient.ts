@@ -12,8 +12,12 @@ import type { ExploreMessage, ExploreRequest } from './protocol'
 let worker: Worker | null = null
 let idle: Worker | null = null
 
-/** States in the warm-up run: enough for the JIT, a few tens of milliseconds of work. */
-const WARMUP_STATES = 3000
+/**
+ * The warm-up run: enough states for the JIT to optimise the engine's hot paths, and never more
+ * than a moment's work, since a check asked for meanwhile waits for it to end.
+ */
+const WARMUP_STATES = 10_000
+const WARMUP_MS = 150
 
 function spawn(): Worker {
   return new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' })
@@ -23,7 +27,12 @@ function spawn(): Worker {
 export function prepareExplore(req: Omit<ExploreRequest, 'maxStates' | 'warmup'>): void {
   if (idle) return
   idle = spawn()
-  idle.postMessage({ ...req, maxStates: WARMUP_STATES, warmup: true } satisfies ExploreRequest)
+  idle.postMessage({
+    ...req,
+    maxStates: WARMUP_STATES,
+    warmup: true,
+    maxMillis: WARMUP_MS,
+  } satisfies ExploreRequest)
 }
 
 export function startExplore(req: ExploreRequest, onMessage: (m: ExploreMessage) => void): void {

@@ -7,6 +7,8 @@ export interface ExploreRequest {
   readonly maxStates: number
   /** A run only to get the engine's code optimised before a real check: it answers nothing. */
   readonly warmup?: boolean
+  /** A time budget (the warm-up's); checks a person asks for have only the state budget. */
+  readonly maxMillis?: number
 }
 
 export type ExploreMessage =

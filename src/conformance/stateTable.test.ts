@@ -43,9 +43,9 @@ describe('StateTable', () => {
         const s = table.states[at] as State
         const en = enabledThreads(p, s)
         if (en.length === 0) break
-        const next = runStep(p, s, en[c % en.length] as string, false).state
+        const { state: next, touched } = runStep(p, s, en[c % en.length] as string, false)
         const key = stateKey(next)
-        at = table.internChild(at, next)
+        at = table.internChild(at, next, touched)
         // Hash-consing swaps parts for equal ones: the stored state means the same thing.
         expect(stateKey(table.states[at] as State)).toBe(key)
         check(key, at)
@@ -72,10 +72,11 @@ describe('StateTable', () => {
       ...s,
       threads: { ...s.threads, [t]: { ...th, locals: { ...th.locals, zz: 1, aa: 3 } } },
     }
-    const a = table.internChild(root, reordered)
+    const wrote = ['threads', t]
+    const a = table.internChild(root, reordered, wrote)
     expect(a).toBe(1)
-    expect(table.internChild(root, sameContent)).toBe(a)
-    expect(table.internChild(root, changed)).toBe(2)
-    expect(table.internChild(a, { ...s })).toBe(root)
+    expect(table.internChild(root, sameContent, wrote)).toBe(a)
+    expect(table.internChild(root, changed, wrote)).toBe(2)
+    expect(table.internChild(a, { ...s }, wrote)).toBe(root)
   })
 })

@@ -111,8 +111,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   let terminalStates = 0
   let incompleteReason: string | null = null
 
-  const add = (s: State, from: number, t: number): number => {
-    const id = from < 0 ? table.internRoot(s) : table.internChild(from, s)
+  const add = (s: State, from: number, t: number, touched: readonly string[]): number => {
+    const id = from < 0 ? table.internRoot(s) : table.internChild(from, s, touched)
     if (id < parent.length) return id
     parent.push(from)
     via.push(t)
@@ -127,7 +127,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   }
   const isProgress = progressSteps(p)
 
-  add(p.initial, -1, -1)
+  add(p.initial, -1, -1, [])
   for (let i = 0; i < states.length; i++) {
     if (states.length > maxStates) {
       incompleteReason = `incomplete after ${String(maxStates)} states (state budget)`
@@ -160,7 +160,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       try {
         const r = runStep(p, s, t, false)
         const before = states.length
-        const to = add(r.state, i, ti)
+        const to = add(r.state, i, ti, r.touched)
         transitions++
         const progress = r.record.kind === 'run' && isProgress(t, r.record.stepId)
         ;(edges[i] as number[]).push(to, ti, progress ? 1 : 0)

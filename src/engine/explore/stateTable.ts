@@ -54,35 +54,43 @@ export class StateTable {
 
   /**
    * The id of `child`, a state just built by one step from stored state `parentId`; a new state
-   * is added with the next id, so `id >= size before` means new.
+   * is added with the next id, so `id >= size before` means new. `touched` lists the cells the
+   * step wrote (map, id pairs, each once, as `Draft.touched` gives them): nothing else changed.
    */
-  internChild(parentId: number, child: State): number {
+  internChild(parentId: number, child: State, touched: readonly string[]): number {
     const a = this.states[parentId] as unknown as Maps
     const b = child as unknown as Maps
-    let h = this.hashes[parentId] as number
-    for (const m in b) {
+    // Per map the step wrote: its hash, the sum of its entries', updated by the changed entries.
+    const names: string[] = []
+    const sums: number[] = []
+    for (let i = 0; i < touched.length; i += 2) {
+      const m = touched[i] as string
+      const id = touched[i + 1] as string
       const before = a[m] as Cells
       const after = b[m] as Cells
-      if (before === after) continue
-      // The map's hash is the sum of its entries': update it by the entries the step changed.
-      const old = this.hashOf.get(before) as number
-      let mh = old
-      for (const id in after) {
-        const y = before[id]
-        let x = after[id]
-        if (x === y) continue
-        if (y !== undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
-        if (x === undefined) continue
+      let k = names.indexOf(m)
+      if (k < 0) {
+        k = names.push(m) - 1
+        sums.push(this.hashOf.get(before) as number)
+      }
+      const y = before[id]
+      let x = after[id]
+      if (x === y) continue
+      let mh = sums[k] as number
+      if (y !== undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
+      if (x !== undefined) {
         x = this.canon(x)
         after[id] = x
         mh = (mh + entryHash(id, this.valueHash(x))) | 0
       }
-      for (const id in before) {
-        const y = before[id]
-        if (y !== undefined && after[id] === undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
-      }
-      b[m] = this.canonical(after, mh & this.mask) as Cells
-      h = (h - mapHash(m, old) + mapHash(m, mh & this.mask)) | 0
+      sums[k] = mh
+    }
+    let h = this.hashes[parentId] as number
+    for (let k = 0; k < names.length; k++) {
+      const m = names[k] as string
+      const mh = (sums[k] as number) & this.mask
+      h = (h - mapHash(m, this.hashOf.get(a[m] as Cells) as number) + mapHash(m, mh)) | 0
+      b[m] = this.canonical(b[m] as Cells, mh) as Cells
     }
     return this.intern(child, h)
   }

@@ -97,7 +97,7 @@ export function runStep(
   s: State,
   t: Letter,
   record = true
-): { state: State; record: StepRecord } {
+): { state: State; record: StepRecord; touched: readonly string[] } {
   const prog = threadProgram(p, t)
   const th = s.threads[t]
   const step = th && th.blocked === null ? prog.steps[th.pc] : undefined
@@ -132,6 +132,7 @@ export function runStep(
   const blockedAfter = record && state.threads[t]?.blocked ? whyNotRunnable(p, state, t) : null
   return {
     state,
+    touched: d.touched,
     record: {
       thread: t,
       stepId: step.spec.id,

@@ -28,6 +28,8 @@ const EMPTY_LOCK: LockState = { holders: [], waiters: [] }
 export class Draft {
   private readonly next: Mutable<State>
   readonly effects: Effect[] = []
+  /** The cells this step wrote, as map, id pairs, each once: the explorer hashes only these. */
+  readonly touched: string[] = []
 
   /** With `record` false (exhaustive exploration) no effects are logged: nobody reads them. */
   constructor(
@@ -57,6 +59,7 @@ export class Draft {
     const before = this.get(map, id)
     // A map still shared with the base is copied on its first write, once per step.
     if (this.next[map] === this.base[map]) (this.next as Record<string, unknown>)[map] = { ...this.next[map] }
+    if (!this.wrote(map, id)) this.touched.push(map, id)
     const m = this.next[map] as MapOf<K>
     if (value === undefined) Reflect.deleteProperty(m, id)
     else m[id] = value
@@ -86,6 +89,12 @@ export class Draft {
         this.effects.push({ kind: 'write', path: `${map}:${id}.${key}`, before: fmt(b), after: fmt(a) })
       }
     }
+  }
+
+  private wrote(map: string, id: string): boolean {
+    const w = this.touched
+    for (let i = 0; i < w.length; i += 2) if (w[i] === map && w[i + 1] === id) return true
+    return false
   }
 
   thread(t: Letter): ThreadState {

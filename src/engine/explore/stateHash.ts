@@ -71,7 +71,7 @@ export function entryHash(k: string, valueHash: number): number {
   return fmix(Math.imul(stringHash(k), 0x9e3779b1) + valueHash)
 }
 
-/** A cell's share of its state's hash: where it is (map and id) and what it holds (`valueHash`). */
-export function cellHash(map: string, id: string, valueHash: number): number {
-  return fmix(stringHash(map) ^ entryHash(id, valueHash))
+/** A map's share of its state's hash, from its name and its own hash (the sum of its entries'). */
+export function mapShare(name: string, mapHash: number): number {
+  return fmix(stringHash(name) ^ entryHash('', mapHash))
 }

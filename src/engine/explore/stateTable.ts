@@ -1,5 +1,5 @@
 import type { State } from '../model/types'
-import { arraySeed, arrayStep, cellHash, entryHash, primitiveHash, RECORD_SEED } from './stateHash'
+import { arraySeed, arrayStep, entryHash, mapShare, primitiveHash, RECORD_SEED } from './stateHash'
 
 type Cells = Record<string, unknown>
 type Maps = Record<string, Cells>
@@ -47,7 +47,7 @@ export class StateTable {
     for (const m in maps) {
       const cells = this.canon(maps[m]) as Cells
       maps[m] = cells
-      h = (h + mapHash(m, this.valueHash(cells))) | 0
+      h = (h + mapShare(m, this.valueHash(cells))) | 0
     }
     return this.intern(maps as unknown as State, h)
   }
@@ -89,7 +89,7 @@ export class StateTable {
     for (let k = 0; k < names.length; k++) {
       const m = names[k] as string
       const mh = (sums[k] as number) & this.mask
-      h = (h - mapHash(m, this.hashOf.get(a[m] as Cells) as number) + mapHash(m, mh)) | 0
+      h = (h - mapShare(m, this.hashOf.get(a[m] as Cells) as number) + mapShare(m, mh)) | 0
       b[m] = this.canonical(b[m] as Cells, mh) as Cells
     }
     return this.intern(child, h)
@@ -207,9 +207,4 @@ function sameMaps(a: State, b: State): boolean {
   const mb = b as unknown as Maps
   for (const m in ma) if (ma[m] !== mb[m]) return false
   return true
-}
-
-/** A map's share of its state's hash. */
-function mapHash(name: string, h: number): number {
-  return cellHash(name, '', h)
 }

@@ -100,7 +100,7 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
           )}{' '}
           {safe && (
             <span className="badge good early">
-              No interleaving breaks: all {fmt(ex.searched?.states ?? 0)} states searched; counting every
+              No interleaving breaks: all {fmt(ex.searched.states)} states searched; counting every
               interleaving…
             </span>
           )}{' '}

@@ -80,3 +80,18 @@ test('a race that breaks says so as soon as the first broken interleaving is fou
   await expect(early).toHaveCount(0)
   expect(errors).toEqual([])
 })
+
+test('a race that breaks often is reported by the quick walks first, then with its shortest schedule', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await page.goto('./#/migration-vs-shmem-fault?s=A&at=0')
+  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  const early = page.locator('.explore .badge.early')
+  await expect(early).toContainText(
+    /^Breaks: .+ is reachable \(a quick search found a \d+-step schedule after/
+  )
+  await expect(early).toContainText(/\(shortest \d+ steps, found after/)
+  await expect(page.locator('.explore .badge.final')).toContainText('Some interleavings break')
+  expect(errors).toEqual([])
+})

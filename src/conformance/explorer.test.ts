@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildProgram, explore, replay, validateScenario } from '../engine'
+import { buildProgram, explore, hunt, replay, validateScenario } from '../engine'
 import { program, synthetic } from './helpers'
 
 function run(sc: unknown) {
@@ -210,5 +210,25 @@ describe('early answers while exploring', () => {
     explore(program('migration-vs-shmem-fault'), { maxStates: 500, onSearched: (x) => searched.push(x) })
     expect(searched).toHaveLength(1)
     expect(searched[0]?.complete).toBe(false)
+  })
+})
+
+describe('quick walks before the exhaustive search', () => {
+  it('find the migration race breaking in a few walks, with a schedule that replays into it', () => {
+    const p = program('migration-vs-shmem-fault')
+    const h = hunt(p, { maxSteps: 5000 })
+    expect(h?.outcome).toBe('migration-failed')
+    const r = replay(p, h?.schedule ?? '')
+    expect(r.error).toBeNull()
+    expect(r.reachedAt['migration-failed']).toBe(h?.steps)
+    // Fixed seed: the same program always takes the same walks.
+    expect(hunt(p, { maxSteps: 5000 })).toEqual(h)
+  })
+
+  it('claim nothing where no interleaving breaks, and stop at their budget', () => {
+    expect(
+      hunt(program('migration-vs-shmem-fault', ['atomic-migration-entry']), { maxSteps: 5000 })
+    ).toBeNull()
+    expect(hunt(program('migration-vs-shmem-fault'), { maxSteps: 50 })).toBeNull()
   })
 })

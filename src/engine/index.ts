@@ -48,3 +48,4 @@ export { parseSchedule, formatSchedule, ScheduleSyntaxError, MAX_SCHEDULE_STEPS 
 export { replay, scheduleText, type Replay, type ReplayError } from './schedule/replay'
 export { explore, type ExploreOptions, type ExploreResult, type OutcomeReport } from './explore/explore'
 export { stateKey } from './explore/stateKey'
+export { hunt, type HuntOptions, type HuntResult } from './explore/hunt'

@@ -20,6 +20,7 @@ export interface ExploreState {
     readonly outcome: string
     readonly schedule: string
     readonly steps: number
+    readonly shortest: boolean
     readonly elapsed: number
   }[]
   /** Set when the running check has visited every state, before its counts are ready. */

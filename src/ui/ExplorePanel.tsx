@@ -84,8 +84,9 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
           {early && (
             <>
               <span className="badge bad early">
-                Breaks: {early.title} is reachable (shortest {early.steps} steps, found after{' '}
-                {seconds(early.elapsed)}); counting every interleaving…
+                {early.shortest
+                  ? `Breaks: ${early.title} is reachable (shortest ${String(early.steps)} steps, found after ${seconds(early.elapsed)}); counting every interleaving…`
+                  : `Breaks: ${early.title} is reachable (a quick search found a ${String(early.steps)}-step schedule after ${seconds(early.elapsed)}); searching every interleaving for the shortest and the count…`}
               </span>{' '}
               <button
                 type="button"
@@ -220,11 +221,12 @@ function Badge(p: {
 /** The first bad outcome a running check has met, with its title, if any. */
 function firstBad(session: Session, reached: ReturnType<typeof useExplore.getState>['reached']) {
   const outcomes = allOutcomes(session.program)
-  for (const r of reached) {
+  const bad = reached.flatMap((r) => {
     const o = outcomes.find((x) => x.id === r.outcome)
-    if (o?.severity === 'bad') return { ...r, title: o.title }
-  }
-  return null
+    return o?.severity === 'bad' ? [{ ...r, title: o.title }] : []
+  })
+  // The exhaustive search's shortest schedule, once it has one; until then the quick walks'.
+  return bad.find((r) => r.shortest) ?? bad[0] ?? null
 }
 
 /** The steps of the livelock cycle, by thread, as the kernel functions they run. */

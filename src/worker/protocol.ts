@@ -18,12 +18,16 @@ export type ExploreMessage =
       readonly transitions: number
       readonly elapsed: number
     }
-  /** An outcome met for the first time, with a shortest schedule to it. */
+  /**
+   * An outcome met: by the breadth-first search, with a shortest schedule to it (`shortest`), or
+   * first by the quick walks that run before it, with whatever schedule they took.
+   */
   | {
       readonly type: 'reach'
       readonly outcome: string
       readonly schedule: string
       readonly steps: number
+      readonly shortest: boolean
       readonly elapsed: number
     }
   /** Every state visited: outcomes not reached by now are unreachable; counting follows. */

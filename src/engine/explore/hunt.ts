@@ -1,0 +1,70 @@
+import { allOutcomes, isLivelock, outcomesAt } from '../interp/outcomes'
+import { enabledThreads, runStep, StepError } from '../interp/step'
+import type { State } from '../model/types'
+import type { Program } from '../scenario/program'
+import { formatSchedule } from '../schedule/notation'
+
+export interface HuntOptions {
+  /** Steps to spend over all walks. */
+  readonly maxSteps: number
+  /** A walk longer than this starts again (runs with a retry loop can go on for ever). */
+  readonly maxDepth?: number
+  readonly seed?: number
+}
+
+export interface HuntResult {
+  readonly outcome: string
+  /** The walk that reached it: a real schedule, not necessarily a shortest one. */
+  readonly schedule: string
+  readonly steps: number
+  readonly walks: number
+}
+
+/**
+ * A quick search for a bad outcome before the exhaustive one: walks from the initial state,
+ * each step run by a thread picked by a fixed-seed generator (xorshift), so the same program
+ * always takes the same walks. A race that breaks in many interleavings is found in a few
+ * walks, long before a breadth-first search reaches its depth. It proves nothing when it finds
+ * nothing; the exhaustive search gives the verdict, the shortest schedule and the counts.
+ */
+export function hunt(p: Program, opts: HuntOptions): HuntResult | null {
+  const bad = new Set(
+    allOutcomes(p)
+      .filter((o) => o.severity === 'bad' && !isLivelock(o))
+      .map((o) => o.id)
+  )
+  if (bad.size === 0) return null
+  const maxDepth = opts.maxDepth ?? 4 * p.threads.reduce((n, t) => n + t.steps.length, 0)
+  let x = (opts.seed ?? 0x9e3779b9) | 0 || 1
+  const next = (n: number): number => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) % n
+  }
+  let spent = 0
+  for (let walks = 1; spent < opts.maxSteps; walks++) {
+    let s: State = p.initial
+    const path: string[] = []
+    for (;;) {
+      const hit = outcomesAt(p, s).find((o) => bad.has(o))
+      if (hit !== undefined)
+        return { outcome: hit, schedule: formatSchedule(path), steps: path.length, walks }
+      const en = enabledThreads(p, s)
+      if (en.length === 0 || path.length >= maxDepth || spent >= opts.maxSteps) break
+      const t = en[next(en.length)] as string
+      try {
+        s = runStep(p, s, t, false).state
+      } catch (e) {
+        // A scenario bug on this walk: the exhaustive search reports it with its schedule.
+        if (e instanceof StepError) break
+        throw e
+      }
+      path.push(t)
+      spent++
+    }
+    // From a state where nothing can move, every walk is this one.
+    if (path.length === 0) break
+  }
+  return null
+}

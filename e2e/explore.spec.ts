@@ -95,3 +95,22 @@ test('a race that breaks often is reported by the quick walks first, then with i
   await expect(page.locator('.explore .badge.final')).toContainText('Some interleavings break')
   expect(errors).toEqual([])
 })
+
+test('a livelock in a large graph is shown by the quick walks long before the whole graph is analysed', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await page.goto('./#/device-private-fault-livelock?with=three-threads&s=A&at=0')
+  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await expect(page.locator('.explore .badge.early')).toContainText(
+    /^Breaks: a livelock is reachable \(a quick search found a fair cycle with no progress/
+  )
+  // Its schedule replays into the livelock while the analysis goes on.
+  await page.getByRole('button', { name: 'load it' }).click()
+  await expect(page.locator('.banner.bad[data-outcome="livelock"]')).toBeVisible()
+  await expect(page.locator('.explore .badge.final')).toHaveText(
+    'livelock reachable: a fair cycle never makes progress',
+    { timeout: 30_000 }
+  )
+  expect(errors).toEqual([])
+})

@@ -232,3 +232,18 @@ describe('quick walks before the exhaustive search', () => {
     expect(hunt(program('migration-vs-shmem-fault'), { maxSteps: 50 })).toBeNull()
   })
 })
+
+describe('quick walks on a livelock question', () => {
+  it('find a fair cycle with no progress in the three-thread device-private race, and it replays as one', () => {
+    const p = program('device-private-fault-livelock', ['three-threads'])
+    const h = hunt(p, { maxSteps: 20_000 })
+    expect(h?.outcome).toBe('livelock')
+    expect(replay(p, h?.schedule ?? '').outcomes).toContain('livelock')
+  })
+
+  it('find none where the merged fix closes it', () => {
+    expect(
+      hunt(program('device-private-fault-livelock', ['trylock-fault-page']), { maxSteps: 20_000 })
+    ).toBeNull()
+  })
+})

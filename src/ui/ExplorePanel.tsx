@@ -84,9 +84,11 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
           {early && (
             <>
               <span className="badge bad early">
-                {early.shortest
-                  ? `Breaks: ${early.title} is reachable (shortest ${String(early.steps)} steps, found after ${seconds(early.elapsed)}); counting every interleaving…`
-                  : `Breaks: ${early.title} is reachable (a quick search found a ${String(early.steps)}-step schedule after ${seconds(early.elapsed)}); searching every interleaving for the shortest and the count…`}
+                {early.livelock
+                  ? `Breaks: a livelock is reachable (a quick search found a fair cycle with no progress, ${String(early.steps)} steps in, after ${seconds(early.elapsed)}); analysing the whole graph…`
+                  : early.shortest
+                    ? `Breaks: ${early.title} is reachable (shortest ${String(early.steps)} steps, found after ${seconds(early.elapsed)}); counting every interleaving…`
+                    : `Breaks: ${early.title} is reachable (a quick search found a ${String(early.steps)}-step schedule after ${seconds(early.elapsed)}); searching every interleaving for the shortest and the count…`}
               </span>{' '}
               <button
                 type="button"
@@ -223,7 +225,7 @@ function firstBad(session: Session, reached: ReturnType<typeof useExplore.getSta
   const outcomes = allOutcomes(session.program)
   const bad = reached.flatMap((r) => {
     const o = outcomes.find((x) => x.id === r.outcome)
-    return o?.severity === 'bad' ? [{ ...r, title: o.title }] : []
+    return o?.severity === 'bad' ? [{ ...r, title: o.title, livelock: isLivelock(o) }] : []
   })
   // The exhaustive search's shortest schedule, once it has one; until then the quick walks'.
   return bad.find((r) => r.shortest) ?? bad[0] ?? null

@@ -1,8 +1,11 @@
-import { buildProgram, explore, hunt } from '../engine'
+import { buildProgram, explore, hunt, isLivelock } from '../engine'
 import type { ExploreMessage, ExploreRequest } from './protocol'
 
 /** Steps of quick walks before the exhaustive search: about 10–25 ms. */
 const QUICK_STEPS = 5000
+/** A livelock question whose search passes this many states gets `LIVELOCK_STEPS` more. */
+const LARGE_STATES = 10_000
+const LIVELOCK_STEPS = 20_000
 
 const post = (m: ExploreMessage) => {
   self.postMessage(m)
@@ -22,18 +25,25 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
   let last = t0
   try {
     const program = buildProgram(scenario, toggles)
+    const walk = (maxSteps: number, seed?: number): boolean => {
+      const h = hunt(program, { maxSteps, seed })
+      if (h)
+        post({
+          type: 'reach',
+          outcome: h.outcome,
+          schedule: h.schedule,
+          steps: h.steps,
+          shortest: false,
+          elapsed: performance.now() - t0,
+        })
+      return h !== null
+    }
     // A few milliseconds of walks first: a race that breaks often is reported long before the
     // breadth-first search gets deep enough to meet it.
-    const quick = hunt(program, { maxSteps: QUICK_STEPS })
-    if (quick)
-      post({
-        type: 'reach',
-        outcome: quick.outcome,
-        schedule: quick.schedule,
-        steps: quick.steps,
-        shortest: false,
-        elapsed: performance.now() - t0,
-      })
+    const found = walk(QUICK_STEPS)
+    // Only the whole graph answers a livelock question, so a large one gets a longer look too,
+    // once the search has shown it is large.
+    let longer = !found && program.scenario.outcomes.some(isLivelock)
     const result = explore(program, {
       maxStates,
       now: () => performance.now(),
@@ -45,6 +55,10 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
         post({ type: 'reach', outcome, schedule, steps, shortest: true, elapsed: performance.now() - t0 })
       },
       onProgress: ({ states, transitions }) => {
+        if (longer && states >= LARGE_STATES) {
+          longer = false
+          walk(LIVELOCK_STEPS, 7)
+        }
         const now = performance.now()
         if (now - last < 100) return
         last = now

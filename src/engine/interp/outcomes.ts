@@ -46,6 +46,21 @@ export function progressSteps(p: Program): (t: string, stepId: string) => boolea
 /** Per program, since explorers ask for every state. */
 const outcomeLists = new WeakMap<Program, readonly Outcome[]>()
 
+/**
+ * Weak fairness along a stretch of a run that comes back to where it started (CONVENTIONS.md:
+ * livelock): every thread enabled in all the stretch's states took a step in it. `enabled[i]`
+ * lists the threads enabled in the stretch's i-th state; `stepped`, the threads that ran.
+ */
+export function isFairStretch(
+  p: Program,
+  enabled: readonly (readonly string[])[],
+  stepped: readonly string[]
+): boolean {
+  return p.threads.every(
+    ({ letter }) => stepped.includes(letter) || !enabled.every((en) => en.includes(letter))
+  )
+}
+
 export function allOutcomes(p: Program): readonly Outcome[] {
   let list = outcomeLists.get(p)
   if (!list) {

@@ -1,4 +1,4 @@
-import { isLivelock, isTerminal, outcomesAt, progressSteps } from '../interp/outcomes'
+import { isFairStretch, isLivelock, isTerminal, outcomesAt, progressSteps } from '../interp/outcomes'
 import { enabledThreads, runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
@@ -90,11 +90,11 @@ function livelockIn(p: Program, states: readonly State[], records: readonly Step
     if (stateKey(states[start] as State) !== last) continue
     const stretch = records.slice(start)
     if (stretch.some((r) => r.kind === 'run' && isProgress(r.thread, r.stepId))) return false
-    const stepped = new Set(stretch.map((r) => r.thread))
-    const always = p.threads
-      .map((t) => t.letter)
-      .filter((t) => states.slice(start).every((s) => enabledThreads(p, s).includes(t)))
-    return always.every((t) => stepped.has(t))
+    return isFairStretch(
+      p,
+      states.slice(start).map((s) => enabledThreads(p, s)),
+      stretch.map((r) => r.thread)
+    )
   }
   return false
 }

@@ -83,10 +83,23 @@ function address(p: Program, a: string | number): number {
   return typeof a === 'number' ? a : (p.addresses[a] ?? Number(a))
 }
 
+/** `B.page` → thread and local name; split once, since explorers ask at every state. */
+const localRefs = new Map<string, readonly [string, string]>()
+
+function localRef(ref: string): readonly [string, string] {
+  let r = localRefs.get(ref)
+  if (!r) {
+    const [t = '', name = ''] = ref.split('.')
+    r = [t, name]
+    localRefs.set(ref, r)
+  }
+  return r
+}
+
 export function evalExpr(p: Program, s: State, e: Expr): Scalar {
   if (e === null || typeof e !== 'object') return e
   if ('local' in e) {
-    const [t = '', name = ''] = e.local.split('.')
+    const [t, name] = localRef(e.local)
     return scalar(s.threads[t]?.locals[name])
   }
   if ('var' in e) return scalar(s.vars[e.var])
@@ -130,7 +143,11 @@ export function isTerminal(p: Program, s: State): boolean {
 }
 
 export function isDeadlocked(p: Program, s: State): boolean {
-  return isTerminal(p, s) && p.threads.some((t) => !isDone(p, s, t.letter))
+  return isTerminal(p, s) && unfinished(p, s)
+}
+
+function unfinished(p: Program, s: State): boolean {
+  return p.threads.some((t) => !isDone(p, s, t.letter))
 }
 
 /** The ids of the state-predicate outcomes that hold in `s`. */
@@ -139,7 +156,7 @@ export function outcomesAt(p: Program, s: State): string[] {
   const hits: string[] = []
   for (const o of allOutcomes(p)) {
     if (o === DEADLOCK) {
-      if (isDeadlocked(p, s)) hits.push(o.id)
+      if (terminal && unfinished(p, s)) hits.push(o.id)
       continue
     }
     // Livelock (and deadlock, handled above) are not state predicates.

@@ -1,23 +1,26 @@
 import { m } from 'framer-motion'
+import { memo } from 'react'
 
 import { GUP_PIN_COUNTING_BIAS, type Folio, type LockState } from '../engine'
 import { Changed } from './Changed'
-import { under, type Changes } from './changes'
+import type { Changes } from './changes'
+import type { FolioCheck } from './checks'
 
 interface Props {
   readonly id: string
   readonly folio: Folio
   readonly lock: LockState | undefined
+  /** What the last step changed in this folio, by field (`''` for the folio itself). */
   readonly changes: Changes
-  /** The last refcount check made on this folio: what the checking code expected, and what it saw. */
-  readonly check:
-    | { readonly expected: string; readonly actual: string; readonly ok: boolean; readonly by: string }
-    | undefined
+  /** The last refcount check made on this folio. */
+  readonly check: FolioCheck | undefined
 }
 
-/** A folio: counts, pins, lock, LRU and page-cache membership, data, and what just changed. */
-export function FolioCard({ id, folio, lock, changes, check }: Props) {
-  const c = under(changes, `folios:${id}.`)
+/**
+ * A folio: counts, pins, lock, LRU and page-cache membership, data, and what just changed.
+ * Memoized: a step re-renders only the folios it touched (their objects and changes are new).
+ */
+export const FolioCard = memo(function FolioCard({ id, folio, lock, changes: c, check }: Props) {
   const created = c.get('')
   const pins = folio.large ? folio.pincount : Math.floor(folio.refcount / GUP_PIN_COUNTING_BIAS)
   const holder = lock?.holders[0]?.t
@@ -87,4 +90,4 @@ export function FolioCard({ id, folio, lock, changes, check }: Props) {
       </dl>
     </m.article>
   )
-}
+})

@@ -1,5 +1,6 @@
 import type { Session } from '../state/session'
-import { changesOf } from './changes'
+import { changesOf, under } from './changes'
+import { lastCheck } from './checks'
 import { Cpus } from './Cpus'
 import { Extras } from './Extras'
 import { FolioCard } from './FolioCard'
@@ -11,18 +12,6 @@ export function StateView({ session, position }: { session: Session; position: n
   const { replay, program } = session
   const state = replay.states[position] ?? program.initial
   const changes = changesOf(replay.records[position - 1]?.effects)
-  // The last refcount check on each folio up to here: what the checking code expected.
-  const checks = new Map<string, { expected: string; actual: string; ok: boolean; by: string }>()
-  replay.records.slice(0, position).forEach((r) => {
-    for (const e of r.effects)
-      if (e.kind === 'check')
-        checks.set(e.what.split(' ')[0] ?? '', {
-          expected: e.expected,
-          actual: e.actual,
-          ok: e.ok,
-          by: r.stepId,
-        })
-  })
   const folios = Object.entries(state.folios)
   return (
     <div className="state-view">
@@ -40,8 +29,8 @@ export function StateView({ session, position }: { session: Session; position: n
             id={id}
             folio={f}
             lock={state.locks[`PG_locked:${id}`]}
-            changes={changes}
-            check={checks.get(id)}
+            changes={under(changes, `folios:${id}.`)}
+            check={lastCheck(replay, id, position)}
           />
         ))}
       </section>

@@ -13,12 +13,16 @@ export function changesOf(effects: readonly Effect[] | undefined): Changes {
   return m
 }
 
+/** No change: one shared value, so a memoized card whose cells did not change can skip rendering. */
+const NONE: Changes = new Map()
+
 /** The changes under a path prefix (`folios:P0.`), keyed by the rest of the path. */
-export function under(changes: Changes, prefix: string): Map<string, { before: string; after: string }> {
-  const out = new Map<string, { before: string; after: string }>()
+export function under(changes: Changes, prefix: string): Changes {
+  let out: Map<string, { before: string; after: string }> | null = null
+  const self = prefix.replace(/\.$/, '')
   for (const [k, v] of changes) {
-    if (k === prefix.replace(/\.$/, '')) out.set('', v)
-    else if (k.startsWith(prefix)) out.set(k.slice(prefix.length), v)
+    if (k === self) (out ??= new Map()).set('', v)
+    else if (k.startsWith(prefix)) (out ??= new Map()).set(k.slice(prefix.length), v)
   }
-  return out
+  return out ?? NONE
 }

@@ -1,13 +1,18 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 
 import { reportedLink, watchErrors } from './helpers'
+
+/** Open a link and ask the Explore panel to check every interleaving. */
+async function openAndCheck(page: Page, link: string): Promise<void> {
+  await page.goto(link)
+  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+}
 
 test('the explorer answers "does any interleaving break?", and re-answers when a fix is toggled', async ({
   page,
 }) => {
   const errors = watchErrors(page)
-  await page.goto(reportedLink('gup-fast-vs-thp-collapse'))
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await openAndCheck(page, reportedLink('gup-fast-vs-thp-collapse'))
   const badge = page.locator('.explore .badge.final')
   await expect(badge).toHaveText(/^[\d,]+ of [\d,]+ interleavings break$/)
   await expect(page.locator('.outcome-table tr', { hasText: 'GUP returned a stale page' })).toContainText(
@@ -24,8 +29,7 @@ test('the explorer answers "does any interleaving break?", and re-answers when a
 
 test('a schedule the explorer found loads into the timeline with one click', async ({ page }) => {
   const errors = watchErrors(page)
-  await page.goto(reportedLink('exec-stack-vs-migration'))
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await openAndCheck(page, reportedLink('exec-stack-vs-migration'))
   await page
     .getByRole('button', {
       name: 'Load the shortest schedule reaching kernel BUG at include/linux/swapops.h:105!',
@@ -37,8 +41,7 @@ test('a schedule the explorer found loads into the timeline with one click', asy
 })
 
 test('a livelock shows its cycle, and loading it replays into the livelock', async ({ page }) => {
-  await page.goto('./#/device-private-fault-livelock?s=A&at=0')
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await openAndCheck(page, './#/device-private-fault-livelock?s=A&at=0')
   await expect(page.locator('.explore .badge.final')).toContainText('livelock reachable')
   await page.getByRole('button', { name: /Load the shortest schedule reaching Livelock/ }).click()
   await expect(page.locator('.cycle')).toContainText('repeat forever')
@@ -67,8 +70,7 @@ test('a race that breaks says so as soon as the first broken interleaving is fou
   page,
 }) => {
   const errors = watchErrors(page)
-  await page.goto('./#/migration-vs-shmem-fault?with=drop-from-pagecache&s=A&at=0')
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await openAndCheck(page, './#/migration-vs-shmem-fault?with=drop-from-pagecache&s=A&at=0')
   // Breadth-first, so the first bad outcome met comes with a shortest schedule to it.
   const early = page.locator('.explore .badge.early')
   await expect(early).toContainText(/^Breaks: .+ is reachable \(shortest \d+ steps, found after [\d.]+ m?s\)/)
@@ -85,8 +87,7 @@ test('a race that breaks often is reported by the quick walks first, then with i
   page,
 }) => {
   const errors = watchErrors(page)
-  await page.goto('./#/migration-vs-shmem-fault?s=A&at=0')
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await openAndCheck(page, './#/migration-vs-shmem-fault?s=A&at=0')
   const early = page.locator('.explore .badge.early')
   await expect(early).toContainText(
     /^Breaks: .+ is reachable \(a quick search found a \d+-step schedule after/
@@ -100,8 +101,7 @@ test('a livelock in a large graph is shown by the quick walks long before the wh
   page,
 }) => {
   const errors = watchErrors(page)
-  await page.goto('./#/device-private-fault-livelock?with=three-threads&s=A&at=0')
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await openAndCheck(page, './#/device-private-fault-livelock?with=three-threads&s=A&at=0')
   await expect(page.locator('.explore .badge.early')).toContainText(
     /^Breaks: a livelock is reachable \(a quick search found a fair cycle with no progress/
   )

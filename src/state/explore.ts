@@ -33,15 +33,20 @@ export interface ExploreState {
   readonly auto: boolean
 }
 
-export const useExplore = create<ExploreState>()(() => ({
-  status: 'idle',
-  key: '',
+/** What one check found: cleared when a check starts or the scenario is left. */
+const NO_RUN = {
   progress: null,
   reached: [],
   searched: null,
   result: null,
-  elapsed: 0,
   error: null,
+} as const satisfies Partial<ExploreState>
+
+export const useExplore = create<ExploreState>()(() => ({
+  ...NO_RUN,
+  status: 'idle',
+  key: '',
+  elapsed: 0,
   maxStates: 2_000_000,
   auto: false,
 }))
@@ -57,12 +62,8 @@ export function runExplore(): void {
   const key = exploreKey()
   useExplore.setState({
     status: 'running',
+    ...NO_RUN,
     key,
-    progress: null,
-    reached: [],
-    searched: null,
-    result: null,
-    error: null,
     auto: true,
   })
   startExplore(
@@ -98,14 +99,5 @@ export function setBudget(maxStates: number): void {
 /** Leaving a scenario stops its check and forgets it. */
 export function resetExplore(): void {
   cancelExplore()
-  useExplore.setState({
-    status: 'idle',
-    key: '',
-    progress: null,
-    reached: [],
-    searched: null,
-    result: null,
-    error: null,
-    auto: false,
-  })
+  useExplore.setState({ ...NO_RUN, status: 'idle', key: '', auto: false })
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildProgram, explore, hunt, replay, validateScenario } from '../engine'
-import { program, synthetic } from './helpers'
+import { program, step, synthetic } from './helpers'
 
 function run(sc: unknown) {
   const p = buildProgram(validateScenario(sc, 'synthetic.json'))
@@ -12,45 +12,23 @@ const retryLoop = (l: string, other: string) => ({
   letter: l,
   name: `${l}: takes a reference, expects to be alone, retries`,
   steps: [
-    {
-      id: `${l}1`,
-      fn: 'folio_get',
-      file: 'mm/x.c',
-      title: 'get',
-      explain: 'take a reference',
-      ops: [{ op: 'folioGet', folio: 'F' }],
-    },
-    {
-      id: `${l}2`,
+    step(`${l}1`, [{ op: 'folioGet', folio: 'F' }], { fn: 'folio_get', title: 'get' }),
+    step(`${l}2`, [{ op: 'refCheck', folio: 'F', expect: 2 }], {
       fn: 'folio_ref_freeze',
-      file: 'mm/x.c',
       title: 'check',
       explain: `expects only its own reference, fails while ${other} holds one`,
-      ops: [{ op: 'refCheck', folio: 'F', expect: 2 }],
       on: { mismatch: `${l}3` },
       next: `${l}4`,
-    },
-    {
-      id: `${l}3`,
-      fn: 'folio_put',
-      file: 'mm/x.c',
-      title: 'undo',
-      explain: 'drop and retry',
-      ops: [{ op: 'folioPut', folio: 'F' }],
-      next: `${l}1`,
-    },
-    {
-      id: `${l}4`,
-      fn: 'migrate',
-      file: 'mm/x.c',
-      title: 'done',
-      explain: 'progress',
-      progress: true,
-      ops: [
+    }),
+    step(`${l}3`, [{ op: 'folioPut', folio: 'F' }], { fn: 'folio_put', title: 'undo', next: `${l}1` }),
+    step(
+      `${l}4`,
+      [
         { op: 'folioPut', folio: 'F' },
         { op: 'mark', name: 'progress' },
       ],
-    },
+      { fn: 'migrate', title: 'done', progress: true }
+    ),
   ],
 })
 
@@ -135,33 +113,16 @@ describe('deadlock', () => {
       letter: l,
       name: l,
       steps: [
-        {
-          id: `${l}1`,
-          fn: 'spin_lock',
-          file: 'x.c',
-          title: first,
-          explain: 'x',
-          ops: [{ op: 'lock', lock: first }],
-        },
-        {
-          id: `${l}2`,
-          fn: 'spin_lock',
-          file: 'x.c',
-          title: second,
-          explain: 'x',
-          ops: [{ op: 'lock', lock: second }],
-        },
-        {
-          id: `${l}3`,
-          fn: 'spin_unlock',
-          file: 'x.c',
-          title: 'unlock',
-          explain: 'x',
-          ops: [
+        step(`${l}1`, [{ op: 'lock', lock: first }], { fn: 'spin_lock', title: first }),
+        step(`${l}2`, [{ op: 'lock', lock: second }], { fn: 'spin_lock', title: second }),
+        step(
+          `${l}3`,
+          [
             { op: 'unlock', lock: second },
             { op: 'unlock', lock: first },
           ],
-        },
+          { fn: 'spin_unlock', title: 'unlock' }
+        ),
       ],
     })
     const { p, r } = run(

@@ -21,3 +21,14 @@ export function synthetic(over: {
     ...over,
   }
 }
+
+/** One step of a synthetic thread: placeholder kernel names unless `extra` gives real ones. */
+export const step = (id: string, ops: unknown[] = [], extra: Record<string, unknown> = {}) => ({
+  id,
+  fn: 'f',
+  file: 'mm/x.c',
+  title: id,
+  explain: 'a test step',
+  ops,
+  ...extra,
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildProgram, explore, validateScenario } from '../engine'
-import { program, synthetic } from './helpers'
+import { program, step, synthetic } from './helpers'
 import { MATRIX } from './matrix'
 
 /**
@@ -42,16 +42,6 @@ describe('the partial-order reduction keeps every reachable outcome', () => {
   it('is not used where livelock is the question', () => {
     expect(explore(program('device-private-fault-livelock'), { reduce: true }).reduced).toBe(false)
   })
-})
-
-const step = (id: string, ops: unknown[] = [], extra: Record<string, unknown> = {}) => ({
-  id,
-  fn: 'f',
-  file: 'mm/x.c',
-  title: id,
-  explain: 'a test step',
-  ops,
-  ...extra,
 })
 
 describe('counting interleavings over the state graph', () => {

@@ -138,7 +138,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       break
     }
     const s = states[i] as State
-    for (const o of outcomesAt(p, s)) {
+    const enabled = enabledThreads(p, s)
+    for (const o of outcomesAt(p, s, enabled)) {
       const hits = hitStates.get(o)
       if (!hits) continue
       if (hits.length === 0 && opts.onReach) {
@@ -152,7 +153,6 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       }
       hits.push(i)
     }
-    const enabled = enabledThreads(p, s)
     if (enabled.length === 0) terminalStates++
     /** Explore one step; returns the successor id and whether it was already known. */
     const expand = (t: string): { to: number; old: boolean } | null => {

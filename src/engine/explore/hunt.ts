@@ -56,10 +56,10 @@ export function hunt(p: Program, opts: HuntOptions): HuntResult | null {
     const seen = new Map<string, number>()
     if (livelock) seen.set(stateKey(s), 0)
     for (;;) {
-      const hit = outcomesAt(p, s).find((o) => bad.has(o))
+      const en = enabledThreads(p, s)
+      const hit = outcomesAt(p, s, en).find((o) => bad.has(o))
       if (hit !== undefined)
         return { outcome: hit, schedule: formatSchedule(path), steps: path.length, walks }
-      const en = enabledThreads(p, s)
       enabled.push(en)
       if (livelock && path.length > 0) {
         const key = stateKey(s)

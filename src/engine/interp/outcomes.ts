@@ -150,9 +150,16 @@ function unfinished(p: Program, s: State): boolean {
   return p.threads.some((t) => !isDone(p, s, t.letter))
 }
 
-/** The ids of the state-predicate outcomes that hold in `s`. */
-export function outcomesAt(p: Program, s: State): string[] {
-  const terminal = isTerminal(p, s)
+/**
+ * The ids of the state-predicate outcomes that hold in `s`. `enabled` is `enabledThreads(p, s)`,
+ * for callers that need it anyway (the explorer and the walks, at every state).
+ */
+export function outcomesAt(
+  p: Program,
+  s: State,
+  enabled: readonly string[] = enabledThreads(p, s)
+): string[] {
+  const terminal = enabled.length === 0
   const hits: string[] = []
   for (const o of allOutcomes(p)) {
     if (o === DEADLOCK) {

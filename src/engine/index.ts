@@ -26,24 +26,8 @@ export {
   type ThreadProgram,
 } from './scenario/program'
 export { sourceLink, identLink } from './scenario/sourceLink'
-export {
-  runStep,
-  enabledThreads,
-  isDone,
-  whyNotRunnable,
-  currentStep,
-  StepError,
-  type StepRecord,
-} from './interp/step'
-export {
-  outcomesAt,
-  allOutcomes,
-  isTerminal,
-  isDeadlocked,
-  isLivelock,
-  DEADLOCK,
-  type Outcome,
-} from './interp/outcomes'
+export { runStep, enabledThreads, isDone, whyNotRunnable, StepError, type StepRecord } from './interp/step'
+export { outcomesAt, allOutcomes, isTerminal, isLivelock, DEADLOCK, type Outcome } from './interp/outcomes'
 export { parseSchedule, formatSchedule, ScheduleSyntaxError, MAX_SCHEDULE_STEPS } from './schedule/notation'
 export { replay, scheduleText, type Replay, type ReplayError } from './schedule/replay'
 export { explore, type ExploreOptions, type ExploreResult, type OutcomeReport } from './explore/explore'

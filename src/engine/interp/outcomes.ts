@@ -142,10 +142,7 @@ export function isTerminal(p: Program, s: State): boolean {
   return enabledThreads(p, s).length === 0
 }
 
-export function isDeadlocked(p: Program, s: State): boolean {
-  return isTerminal(p, s) && unfinished(p, s)
-}
-
+/** Some thread has not finished: at a terminal state, that is the built-in deadlock. */
 function unfinished(p: Program, s: State): boolean {
   return p.threads.some((t) => !isDone(p, s, t.letter))
 }

@@ -6,7 +6,7 @@ import type { Letter, State, ThreadState } from '../model/types'
 import { OpCtx } from '../ops/context'
 import { QUEUED } from '../ops/op'
 import { OPS } from '../ops/registry'
-import type { Program, Step, ThreadProgram } from '../scenario/program'
+import type { Program, ThreadProgram } from '../scenario/program'
 
 /** What one executed step did, for the narration, the timeline and "what changed". */
 export interface StepRecord {
@@ -59,11 +59,6 @@ export function enabledThreads(p: Program, s: State): Letter[] {
     if (canRun(s.threads[x.letter], x)) out.push(x.letter)
   }
   return out
-}
-
-export function currentStep(p: Program, s: State, t: Letter): Step | undefined {
-  const th = s.threads[t]
-  return th ? threadProgram(p, t).steps[th.pc] : undefined
 }
 
 /** Why `t` cannot take a step, in the words of CONVENTIONS (`B is spinning on pmd_ptl, held by A`). */

@@ -202,6 +202,11 @@ describe('quick walks on a livelock question', () => {
     expect(replay(p, h?.schedule ?? '').outcomes).toContain('livelock')
   })
 
+  it('leave cycles alone when asked to look for bad states only', () => {
+    const p = program('device-private-fault-livelock', ['three-threads'])
+    expect(hunt(p, { maxSteps: 20_000, livelock: false })).toBeNull()
+  })
+
   it('find none where the merged fix closes it', () => {
     expect(
       hunt(program('device-private-fault-livelock', ['trylock-fault-page']), { maxSteps: 20_000 })

@@ -14,6 +14,7 @@ export interface ExploreState {
     readonly states: number
     readonly transitions: number
     readonly elapsed: number
+    readonly walkMs: number
   } | null
   /** Outcomes met so far in the running check, in the order met, with a shortest schedule. */
   readonly reached: readonly {
@@ -27,6 +28,8 @@ export interface ExploreState {
   readonly searched: { readonly states: number; readonly complete: boolean; readonly elapsed: number } | null
   readonly result: ExploreResult | null
   readonly elapsed: number
+  /** Of `elapsed`, the quick walks' share. */
+  readonly walkMs: number
   readonly error: string | null
   readonly maxStates: number
   /** Once asked, the check re-runs by itself whenever a fix is toggled. */
@@ -47,6 +50,7 @@ export const useExplore = create<ExploreState>()(() => ({
   status: 'idle',
   key: '',
   elapsed: 0,
+  walkMs: 0,
   maxStates: 2_000_000,
   auto: false,
 }))
@@ -74,7 +78,7 @@ export function runExplore(): void {
       else if (m.type === 'reach') useExplore.setState((x) => ({ reached: [...x.reached, m] }))
       else if (m.type === 'searched') useExplore.setState({ searched: m })
       else if (m.type === 'done')
-        useExplore.setState({ status: 'done', result: m.result, elapsed: m.elapsed })
+        useExplore.setState({ status: 'done', result: m.result, elapsed: m.elapsed, walkMs: m.walkMs })
       else useExplore.setState({ status: 'error', error: m.message })
     }
   )

@@ -16,6 +16,8 @@ import type { Session } from '../state/session'
 import { useView } from '../state/store'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
+/** The search's rate: the quick walks' time is not search time. */
+const perSecond = (states: number, ms: number) => (ms > 0 ? (states / ms) * 1000 : 0)
 const seconds = (ms: number) => (ms < 1000 ? `${String(Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`)
 const big = (s: string | null) =>
   s === null ? '?' : s === 'unbounded' ? 'unboundedly many' : BigInt(s).toLocaleString('en-US')
@@ -50,7 +52,7 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
   // question is a livelock, which only the cycle analysis after the search can answer.
   const safe =
     running && !early && ex.searched?.complete === true && !session.program.scenario.outcomes.some(isLivelock)
-  const rate = ex.progress && ex.progress.elapsed > 0 ? (ex.progress.states / ex.progress.elapsed) * 1000 : 0
+  const rate = ex.progress ? perSecond(ex.progress.states, ex.progress.elapsed - ex.progress.walkMs) : 0
   return (
     <section className="explore" aria-labelledby="explore-title">
       <h2 id="explore-title">Every interleaving</h2>
@@ -132,7 +134,9 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
         <>
           <p className="explore-stats">
             {fmt(r.states)} states, {fmt(r.transitions)} transitions, {(ex.elapsed / 1000).toFixed(2)} s
-            {ex.elapsed > 0 && `, ${fmt(Math.round((r.states / ex.elapsed) * 1000))} states/s`}
+            {ex.walkMs >= 1 && ` (${seconds(ex.walkMs)} of it quick walks)`}
+            {ex.elapsed > ex.walkMs &&
+              `, ${fmt(Math.round(perSecond(r.states, ex.elapsed - ex.walkMs)))} states/s`}
             {r.errors.length > 0 &&
               ` · ${String(r.errors.length)} model error(s): ${r.errors[0]?.message ?? ''}`}
           </p>

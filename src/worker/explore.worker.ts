@@ -1,4 +1,4 @@
-import { buildProgram, explore, hunt, isLivelock } from '../engine'
+import { buildProgram, explore, hunt, isLivelock, type HuntOptions } from '../engine'
 import type { ExploreMessage, ExploreRequest } from './protocol'
 
 /** Steps of quick walks before the exhaustive search: about 10–25 ms. */
@@ -25,8 +25,11 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
   let last = t0
   try {
     const program = buildProgram(scenario, toggles)
-    const walk = (maxSteps: number, seed?: number): boolean => {
-      const h = hunt(program, { maxSteps, seed })
+    let walkMs = 0
+    const walk = (opts: HuntOptions): boolean => {
+      const w0 = performance.now()
+      const h = hunt(program, opts)
+      walkMs += performance.now() - w0
       if (h)
         post({
           type: 'reach',
@@ -40,9 +43,11 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
     }
     // A few milliseconds of walks first: a race that breaks often is reported long before the
     // breadth-first search gets deep enough to meet it.
-    const found = walk(QUICK_STEPS)
-    // Only the whole graph answers a livelock question, so a large one gets a longer look too,
-    // once the search has shown it is large.
+    // These look for bad states only: catching a livelock on a walk needs a canonical key per
+    // step, which costs more than the whole search of a small graph.
+    const found = walk({ maxSteps: QUICK_STEPS, livelock: false })
+    // Only the whole graph answers a livelock question, so a large one gets a longer look, for
+    // cycles too, once the search has shown it is large.
     let longer = !found && program.scenario.outcomes.some(isLivelock)
     const result = explore(program, {
       maxStates,
@@ -57,15 +62,15 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
       onProgress: ({ states, transitions }) => {
         if (longer && states >= LARGE_STATES) {
           longer = false
-          walk(LIVELOCK_STEPS, 7)
+          walk({ maxSteps: LIVELOCK_STEPS, seed: 7 })
         }
         const now = performance.now()
         if (now - last < 100) return
         last = now
-        post({ type: 'progress', states, transitions, elapsed: now - t0 })
+        post({ type: 'progress', states, transitions, elapsed: now - t0, walkMs })
       },
     })
-    post({ type: 'done', result, elapsed: performance.now() - t0 })
+    post({ type: 'done', result, elapsed: performance.now() - t0, walkMs })
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
   }

@@ -17,6 +17,8 @@ export type ExploreMessage =
       readonly states: number
       readonly transitions: number
       readonly elapsed: number
+      /** Of `elapsed`, the time spent on quick walks rather than the search (for its rate). */
+      readonly walkMs: number
     }
   /**
    * An outcome met: by the breadth-first search, with a shortest schedule to it (`shortest`), or
@@ -37,5 +39,10 @@ export type ExploreMessage =
       readonly complete: boolean
       readonly elapsed: number
     }
-  | { readonly type: 'done'; readonly result: ExploreResult; readonly elapsed: number }
+  | {
+      readonly type: 'done'
+      readonly result: ExploreResult
+      readonly elapsed: number
+      readonly walkMs: number
+    }
   | { readonly type: 'error'; readonly message: string }

@@ -11,6 +11,11 @@ export interface HuntOptions {
   /** A walk longer than this starts again (runs with a retry loop can go on for ever). */
   readonly maxDepth?: number
   readonly seed?: number
+  /**
+   * Also look for livelock cycles, where the scenario asks about livelock (the default). It
+   * costs a canonical key per step.
+   */
+  readonly livelock?: boolean
 }
 
 export interface HuntResult {
@@ -35,7 +40,7 @@ export interface HuntResult {
 export function hunt(p: Program, opts: HuntOptions): HuntResult | null {
   const outcomes = allOutcomes(p)
   const bad = new Set(outcomes.filter((o) => o.severity === 'bad' && !isLivelock(o)).map((o) => o.id))
-  const livelock = outcomes.find(isLivelock)
+  const livelock = opts.livelock === false ? undefined : outcomes.find(isLivelock)
   if (bad.size === 0 && !livelock) return null
   const isProgress = progressSteps(p)
   const maxDepth = opts.maxDepth ?? 4 * p.threads.reduce((n, t) => n + t.steps.length, 0)

@@ -1,5 +1,5 @@
 import { allOutcomes, isLivelock, outcomesAt, progressSteps } from '../interp/outcomes'
-import { enabledThreads, runStep, StepError } from '../interp/step'
+import { enabledThreads, StepError } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
@@ -7,6 +7,7 @@ import { countInterleavings, type Count } from './count'
 import { StateTable } from './stateTable'
 import { findFairCycle } from './livelock'
 import { localStep } from './reduce'
+import { TransitionCache } from './transitions'
 
 export interface ExploreOptions {
   /** Stop with an explicit incomplete result after this many distinct states. */
@@ -111,8 +112,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   let terminalStates = 0
   let incompleteReason: string | null = null
 
-  const add = (s: State, from: number, t: number, touched: readonly string[]): number => {
-    const id = from < 0 ? table.internRoot(s) : table.internChild(from, s, touched)
+  const steps = new TransitionCache(p, table)
+  const add = (id: number, from: number, t: number): number => {
     if (id < parent.length) return id
     parent.push(from)
     via.push(t)
@@ -127,7 +128,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   }
   const isProgress = progressSteps(p)
 
-  add(p.initial, -1, -1, [])
+  add(table.internRoot(p.initial), -1, -1)
   for (let i = 0; i < states.length; i++) {
     if (states.length > maxStates) {
       incompleteReason = `incomplete after ${String(maxStates)} states (state budget)`
@@ -158,11 +159,11 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     const expand = (t: string): { to: number; old: boolean } | null => {
       const ti = letters.indexOf(t)
       try {
-        const r = runStep(p, s, t, false)
-        const before = states.length
-        const to = add(r.state, i, ti, r.touched)
+        const r = steps.step(i, t, ti)
+        const before = parent.length
+        const to = add(r.to, i, ti)
         transitions++
-        const progress = r.record.kind === 'run' && isProgress(t, r.record.stepId)
+        const progress = r.kind === 'run' && isProgress(t, r.stepId)
         ;(edges[i] as number[]).push(to, ti, progress ? 1 : 0)
         return { to, old: to < before }
       } catch (e) {

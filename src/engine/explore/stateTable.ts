@@ -4,6 +4,23 @@ import { arraySeed, arrayStep, entryHash, mapShare, primitiveHash, RECORD_SEED }
 type Cells = Record<string, unknown>
 type Maps = Record<string, Cells>
 
+/** A map after some writes, and the change that makes to its state's hash. */
+interface MapStep {
+  readonly map: Cells
+  readonly delta: number
+}
+
+/**
+ * The cells a step writes, per map: `ids[k]` of map `maps[k]` take `values[k]` (canonical;
+ * `undefined` deletes). `after[k]` is the table's to fill: see `internWrites`.
+ */
+export interface WriteSet {
+  readonly maps: readonly string[]
+  readonly ids: readonly (readonly string[])[]
+  readonly values: readonly (readonly unknown[])[]
+  readonly after: readonly Map<object, unknown>[]
+}
+
 /**
  * The explorer's set of visited states, exact: each distinct state gets the next integer id.
  *
@@ -35,6 +52,9 @@ export class StateTable {
   }
 
   private readonly mask: number
+  /** The state's map names, in the root's order, and a scratch row of maps for `internWrites`. */
+  private names: readonly string[] = []
+  private readonly scratch: Cells[] = []
 
   get size(): number {
     return this.states.length
@@ -43,6 +63,7 @@ export class StateTable {
   /** The id of the first state; it is copied first, so the program's own state is left alone. */
   internRoot(s: State): number {
     const maps = JSON.parse(JSON.stringify(s)) as Maps
+    this.names = Object.keys(maps)
     let h = 0
     for (const m in maps) {
       const cells = this.canon(maps[m]) as Cells
@@ -93,6 +114,73 @@ export class StateTable {
       b[m] = this.canonical(b[m] as Cells, mh) as Cells
     }
     return this.intern(child, h)
+  }
+
+  /**
+   * The id of the state that stored state `parentId` becomes when, in each map `w.maps[k]`, the
+   * cells `w.ids[k]` take the canonical values `w.values[k]` (`undefined` deletes). A replayed
+   * step (explore/transitions.ts) comes here. `w.after[k]` remembers which map a parent's map
+   * became, and how that moved the state's hash: many states share a map, and a step met again
+   * often meets it again. A known successor is found without building anything.
+   */
+  internWrites(parentId: number, w: WriteSet): number {
+    const a = this.states[parentId] as unknown as Maps
+    const names = this.names
+    const cur = this.scratch
+    for (let j = 0; j < names.length; j++) cur[j] = a[names[j] as string] as Cells
+    let h = this.hashes[parentId] as number
+    for (let k = 0; k < w.maps.length; k++) {
+      const j = names.indexOf(w.maps[k] as string)
+      const before = cur[j] as Cells
+      const cache = w.after[k] as Map<object, MapStep>
+      let e = cache.get(before)
+      if (e === undefined) {
+        e = this.mapStep(
+          w.maps[k] as string,
+          before,
+          w.ids[k] as readonly string[],
+          w.values[k] as readonly unknown[]
+        )
+        cache.set(before, e)
+      }
+      cur[j] = e.map
+      h = (h + e.delta) | 0
+    }
+    h &= this.mask
+    const slots = this.slots
+    const smask = slots.length - 1
+    for (let i = h & smask; ; i = (i + 1) & smask) {
+      const id = slots[i] as number
+      if (id < 0) {
+        const child: Maps = {}
+        for (let j = 0; j < names.length; j++) child[names[j] as string] = cur[j] as Cells
+        const added = this.states.length
+        slots[i] = added
+        this.push(child as unknown as State, h)
+        return added
+      }
+      if (this.hashes[id] === h && sameAs(this.states[id] as unknown as Maps, names, cur)) return id
+    }
+  }
+
+  /** One map after a step's writes, made canonical, and how it moves the state's hash. */
+  private mapStep(m: string, before: Cells, ids: readonly string[], values: readonly unknown[]): MapStep {
+    const cells = { ...before }
+    const was = this.hashOf.get(before) as number
+    let mh = was
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as string
+      const y = before[id]
+      const x = values[j]
+      if (y !== undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
+      if (x === undefined) Reflect.deleteProperty(cells, id)
+      else {
+        cells[id] = x
+        mh = (mh + entryHash(id, this.valueHash(x))) | 0
+      }
+    }
+    const map = this.canonical(cells, mh & this.mask) as Cells
+    return { map, delta: (mapShare(m, this.hashOf.get(map) as number) - mapShare(m, was)) | 0 }
   }
 
   /** The hash of a canonical value. */
@@ -206,5 +294,11 @@ function sameMaps(a: State, b: State): boolean {
   const ma = a as unknown as Maps
   const mb = b as unknown as Maps
   for (const m in ma) if (ma[m] !== mb[m]) return false
+  return true
+}
+
+/** Is stored state `c` the row of maps `cur` (in the order of `names`)? */
+function sameAs(c: Maps, names: readonly string[], cur: readonly Cells[]): boolean {
+  for (let j = 0; j < names.length; j++) if (c[names[j] as string] !== cur[j]) return false
   return true
 }

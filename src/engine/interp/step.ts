@@ -91,13 +91,15 @@ export function runStep(
   p: Program,
   s: State,
   t: Letter,
-  record = true
+  record = true,
+  /** Where to log the cells of `s` the step reads (see `Draft`), for the explorer's cache. */
+  reads: unknown[] | null = null
 ): { state: State; record: StepRecord; touched: readonly string[] } {
   const prog = threadProgram(p, t)
   const th = s.threads[t]
   const step = th && th.blocked === null ? prog.steps[th.pc] : undefined
   if (!th || !step) throw new StepError(t, whyNotRunnable(p, s, t) ?? `${t} has finished`)
-  const d = new Draft(s, p.world, record)
+  const d = new Draft(s, p.world, record, reads)
   const ctx = new OpCtx(d, t, prog.mm, p.addresses)
   let result = 'ok'
   let target: number | undefined

@@ -20,6 +20,9 @@ type MapOf<K extends keyof State> = Record<string, State[K][string]>
 
 const EMPTY_LOCK: LockState = { holders: [], waiters: [] }
 
+/** The id under which a read log records that a step read a whole map (no cell has this id). */
+export const WHOLE_MAP = '\u0000*'
+
 /**
  * A copy-on-write workspace for one step: maps are copied on their first write, cells are
  * replaced, never edited, so the previous State stays valid and shares everything untouched.
@@ -31,21 +34,48 @@ export class Draft {
   /** The cells this step wrote, as map, id pairs, each once: the explorer hashes only these. */
   readonly touched: string[] = []
 
-  /** With `record` false (exhaustive exploration) no effects are logged: nobody reads them. */
+  /**
+   * With `record` false (exhaustive exploration) no effects are logged: nobody reads them.
+   * With a `reads` log, every cell of the base state the step reads is appended to it as a
+   * (map, id, value) triple, in the order read, each once; a whole map read by `cells` is logged
+   * with the id `WHOLE_MAP` and the map itself. The explorer's transition cache replays a step
+   * from another state that holds the same values in those cells.
+   */
   constructor(
     private readonly base: State,
     readonly world: World,
-    readonly record = true
+    readonly record = true,
+    private readonly reads: unknown[] | null = null
   ) {
     this.next = { ...base }
   }
 
+  /** The state after the step; only `runStep` reads it, once the ops are done. */
   get state(): State {
     return this.next
   }
 
   get<K extends keyof State>(map: K, id: string): State[K][string] | undefined {
+    if (this.reads !== null) this.logRead(map, id)
     return (this.next[map] as MapOf<K>)[id]
+  }
+
+  /** A whole map, for the primitives that visit every entry (grace periods, secondary MMUs). */
+  cells<K extends keyof State>(map: K): State[K] {
+    if (this.reads !== null) this.logRead(map, WHOLE_MAP)
+    return this.next[map]
+  }
+
+  /** A cell's first read, unless the step wrote it first (then the step's own write is read). */
+  private logRead(map: keyof State, id: string): void {
+    const r = this.reads as unknown[]
+    for (let i = 0; i < r.length; i += 3) if (r[i] === map && r[i + 1] === id) return
+    if (id === WHOLE_MAP) {
+      r.push(map, id, this.base[map])
+      return
+    }
+    if (this.wrote(map, id)) return
+    r.push(map, id, (this.base[map] as MapOf<typeof map>)[id])
   }
 
   must<K extends keyof State>(map: K, id: string): State[K][string] {
@@ -56,7 +86,8 @@ export class Draft {
 
   /** Replace (or with `undefined`, delete) one cell of a map, logging field-level effects. */
   put<K extends keyof State>(map: K, id: string, value: State[K][string] | undefined, log = true): void {
-    const before = this.get(map, id)
+    // Only the effect log looks at the old value: writing a cell is not reading it.
+    const before = (this.next[map] as MapOf<K>)[id]
     // A map still shared with the base is copied on its first write, once per step.
     if (this.next[map] === this.base[map]) (this.next as Record<string, unknown>)[map] = { ...this.next[map] }
     if (!this.wrote(map, id)) this.touched.push(map, id)

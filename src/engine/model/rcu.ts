@@ -58,7 +58,7 @@ export function synchronize(d: Draft, t: Letter): void {
 
 /** `t` left its read-side section: advance every grace period that was waiting for it. */
 export function quiescent(d: Draft, t: Letter): void {
-  for (const [id, cb] of Object.entries(d.state.rcu)) {
+  for (const [id, cb] of Object.entries(d.cells('rcu'))) {
     if (!cb.waitFor.includes(t)) continue
     const waitFor = cb.waitFor.filter((c) => c !== t)
     if (waitFor.length > 0) d.put('rcu', id, { ...cb, waitFor })
@@ -67,7 +67,7 @@ export function quiescent(d: Draft, t: Letter): void {
       freeTable(d, cb.freeTable)
     }
   }
-  for (const [u, th] of Object.entries(d.state.threads)) {
+  for (const [u, th] of Object.entries(d.cells('threads'))) {
     if (th.blocked?.kind !== 'rcu-gp' || !th.blocked.waitFor.includes(t)) continue
     const waitFor = th.blocked.waitFor.filter((c) => c !== t)
     if (waitFor.length > 0) d.patchThread(u, { blocked: { kind: 'rcu-gp', waitFor } })

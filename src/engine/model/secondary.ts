@@ -22,7 +22,7 @@ export function iommuWalk(d: Draft, id: string, va: number): string | null {
 
 /** `mmu_notifier_invalidate_range_start/end` reaching every secondary MMU of `mm`. */
 export function notifierInvalidate(d: Draft, mm: string, start: number, end: number): void {
-  for (const [id, mmu] of Object.entries(d.state.iommus)) {
+  for (const [id, mmu] of Object.entries(d.cells('iommus'))) {
     if (mmu.mm !== mm) continue
     const iotlb: Record<string, string> = {}
     for (const [va, p] of Object.entries(mmu.iotlb))

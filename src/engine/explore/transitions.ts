@@ -1,0 +1,124 @@
+import { runStep } from '../interp/step'
+import { WHOLE_MAP } from '../model/draft'
+import type { Letter, State } from '../model/types'
+import type { Program } from '../scenario/program'
+import type { StateTable, WriteSet } from './stateTable'
+
+/** What a step did, as the explorer needs it: where it went and whether it ran or queued. */
+export interface Transition {
+  readonly to: number
+  readonly kind: 'run' | 'wait'
+  readonly stepId: string
+}
+
+/** A recorded step: the cells it wrote, per map, with the values the table stores. */
+interface Leaf extends WriteSet {
+  readonly leaf: true
+  readonly kind: 'run' | 'wait'
+  readonly stepId: string
+}
+
+/** The next cell the step reads; which branch to take depends on the value found there. */
+interface Node {
+  readonly leaf: false
+  readonly map: string
+  readonly id: string
+  readonly next: Map<unknown, Node | Leaf>
+}
+
+type Branches = Map<unknown, Node | Leaf>
+
+/**
+ * The explorer's memory of steps it has already run, so that a step met again in another state
+ * is replayed from its record instead of being interpreted again.
+ *
+ * A step is deterministic: given the running thread's own state, what it reads next depends
+ * only on the values it has read so far, and what it writes depends only on all it read. So the
+ * steps a thread ran from one thread state form a tree: each node names the next cell read, each
+ * branch a value found there, each leaf the cells written. Stored states are hash-consed (equal
+ * values are the same object), so following the tree in another state is a chain of identity
+ * comparisons. A state that leaves the tree runs the real step (`runStep`, the one place a
+ * step's semantics live), which logs its reads through the `Draft`, and grows the tree.
+ */
+export class TransitionCache {
+  private readonly roots: Branches[]
+  /** Steps asked for, and how many of them had to be interpreted (the rest were replayed). */
+  asked = 0
+  ran = 0
+
+  constructor(
+    private readonly p: Program,
+    private readonly table: StateTable
+  ) {
+    this.roots = p.threads.map((): Branches => new Map())
+  }
+
+  /** Run thread `t` (index `ti`) from stored state `from`; throws `StepError` as `runStep` does. */
+  step(from: number, t: Letter, ti: number): Transition {
+    const s = this.table.states[from] as State
+    const maps = s as unknown as Record<string, Record<string, unknown>>
+    const root = this.roots[ti] as Branches
+    this.asked++
+    const self = s.threads[t]
+    let n = root.get(self)
+    while (n !== undefined && !n.leaf) {
+      const m = maps[n.map] as Record<string, unknown>
+      n = n.next.get(n.id === WHOLE_MAP ? m : m[n.id])
+    }
+    if (n !== undefined) return { to: this.table.internWrites(from, n), kind: n.kind, stepId: n.stepId }
+
+    this.ran++
+    const reads: unknown[] = []
+    const r = runStep(this.p, s, t, false, reads)
+    const to = this.table.internChild(from, r.state, r.touched)
+    // internChild made the written cells canonical in place: record those, as a state holds them.
+    const written = r.state as unknown as Record<string, Record<string, unknown>>
+    const leafMaps: string[] = []
+    const ids: string[][] = []
+    const values: unknown[][] = []
+    for (let i = 0; i < r.touched.length; i += 2) {
+      const m = r.touched[i] as string
+      const id = r.touched[i + 1] as string
+      let k = leafMaps.indexOf(m)
+      if (k < 0) {
+        k = leafMaps.push(m) - 1
+        ids.push([])
+        values.push([])
+      }
+      ;(ids[k] as string[]).push(id)
+      ;(values[k] as unknown[]).push((written[m] as Record<string, unknown>)[id])
+    }
+    const leaf: Leaf = {
+      leaf: true,
+      maps: leafMaps,
+      ids,
+      values,
+      after: leafMaps.map(() => new Map()),
+      kind: r.record.kind,
+      stepId: r.record.stepId,
+    }
+    this.grow(t, root, self, reads, leaf)
+    return { to, kind: leaf.kind, stepId: leaf.stepId }
+  }
+
+  private grow(t: Letter, root: Branches, self: unknown, reads: readonly unknown[], leaf: Leaf): void {
+    let branches = root
+    let key: unknown = self
+    for (let i = 0; i < reads.length; i += 3) {
+      const map = reads[i] as string
+      const id = reads[i + 1] as string
+      let n = branches.get(key)
+      if (n === undefined) {
+        n = { leaf: false, map, id, next: new Map() }
+        branches.set(key, n)
+      } else if (n.leaf || n.map !== map || n.id !== id)
+        // The same reads once led elsewhere: a step that is not deterministic, which the engine
+        // forbids, or a primitive reading the state without going through the Draft.
+        throw new Error(`thread ${t}: a step read ${map}:${id} where the same earlier reads led elsewhere`)
+      branches = n.next
+      key = reads[i + 2]
+    }
+    if (branches.has(key)) throw new Error(`thread ${t}: a step already recorded was interpreted again`)
+    branches.set(key, leaf)
+  }
+}

@@ -1,4 +1,5 @@
-import { components, type Graph } from './scc'
+import type { Graph } from './graph'
+import { components, type Components } from './scc'
 
 /** A count of interleavings: exact, or unbounded because a reachable cycle allows runs of any length. */
 export type Count = bigint | 'unbounded'
@@ -11,59 +12,113 @@ export type Count = bigint | 'unbounded'
  *
  * `hits[o]` tells, per state, whether outcome `o` holds there (for an end-of-run outcome, only at
  * terminal states); a run reaches `o` if any state along it does.
+ *
+ * Counts are taken in doubles first, which are exact up to 2^53 and fast; a graph with more
+ * runs than that is counted again in big integers.
  */
 export function countInterleavings(
   g: Graph,
   hits: readonly Uint8Array[]
 ): { total: Count; byOutcome: Count[] } {
-  const INF = -1n
-  const total = new Array<bigint>(g.size).fill(0n)
-  const bad = hits.map(() => new Array<bigint>(g.size).fill(0n))
-  const add = (a: bigint, b: bigint) => (a === INF || b === INF ? INF : a + b)
-  for (const comp of components(g, false)) {
-    const inComp = comp.length > 1 ? new Set(comp) : null
-    const self =
-      comp.length === 1 &&
-      (g.edges[comp[0] as number] ?? []).some((_, i, es) => i % 3 === 0 && es[i] === comp[0])
-    if (inComp || self) {
+  const cs = components(g, false)
+  const quick = countWith(g, hits, cs, DOUBLES)
+  if (quick) {
+    const show = (x: number): Count => (x === Infinity ? 'unbounded' : BigInt(x))
+    return { total: show(quick.total), byOutcome: quick.byOutcome.map(show) }
+  }
+  const exact = countWith(g, hits, cs, BIGINTS) as { total: bigint; byOutcome: bigint[] }
+  const show = (x: bigint): Count => (x === BIG_INF ? 'unbounded' : x)
+  return { total: show(exact.total), byOutcome: exact.byOutcome.map(show) }
+}
+
+/** The arithmetic of counts: `inf` stands for unbounded and absorbs every sum. */
+interface Arith<T> {
+  readonly zero: T
+  readonly one: T
+  readonly inf: T
+  array(n: number): { [i: number]: T }
+  add(a: T, b: T): T
+  /** False when the value may have lost precision (then the count is redone exactly). */
+  exact(x: T): boolean
+}
+
+const DOUBLES: Arith<number> = {
+  zero: 0,
+  one: 1,
+  inf: Infinity,
+  array: (n) => new Float64Array(n),
+  add: (a, b) => a + b,
+  exact: (x) => x === Infinity || x <= Number.MAX_SAFE_INTEGER,
+}
+
+const BIG_INF = -1n
+const BIGINTS: Arith<bigint> = {
+  zero: 0n,
+  one: 1n,
+  inf: BIG_INF,
+  array: (n) => new Array<bigint>(n).fill(0n),
+  add: (a, b) => (a === BIG_INF || b === BIG_INF ? BIG_INF : a + b),
+  exact: () => true,
+}
+
+function countWith<T>(
+  g: Graph,
+  hits: readonly Uint8Array[],
+  cs: Components,
+  A: Arith<T>
+): { total: T; byOutcome: T[] } | null {
+  const { start, to } = g
+  const total = A.array(g.size)
+  const bad = hits.map(() => A.array(g.size))
+  const compOf = new Int32Array(g.size).fill(-1)
+  for (let c = 0; c < cs.count; c++) {
+    const lo = cs.start[c] as number
+    const hi = cs.start[c + 1] as number
+    const first = cs.members[lo] as number
+    let cyclic = hi - lo > 1
+    for (let e = start[first] as number; !cyclic && e < (start[first + 1] as number); e++)
+      if (to[e] === first) cyclic = true
+    if (cyclic) {
       // A cycle: infinitely many runs pass through here; an outcome is reached by infinitely
       // many of them if it holds in the cycle or anywhere after it.
-      let reachesOut = hits.map(() => false)
-      for (const v of comp) {
-        hits.forEach((h, o) => {
-          if (h[v]) reachesOut[o] = true
-        })
-        const es = g.edges[v] ?? []
-        for (let i = 0; i < es.length; i += 3) {
-          const w = es[i] as number
-          if (inComp?.has(w) || w === v) continue
-          reachesOut = reachesOut.map((r, o) => r || (bad[o]?.[w] ?? 0n) !== 0n)
+      for (let i = lo; i < hi; i++) compOf[cs.members[i] as number] = c
+      const reachesOut = hits.map(() => false)
+      for (let i = lo; i < hi; i++) {
+        const v = cs.members[i] as number
+        for (let o = 0; o < hits.length; o++) {
+          if ((hits[o] as Uint8Array)[v]) reachesOut[o] = true
+          for (let e = start[v] as number; e < (start[v + 1] as number); e++) {
+            const w = to[e] as number
+            if (compOf[w] !== c && (bad[o] as { [i: number]: T })[w] !== A.zero) reachesOut[o] = true
+          }
         }
       }
-      for (const v of comp) {
-        total[v] = INF
-        reachesOut.forEach((r, o) => {
-          ;(bad[o] as bigint[])[v] = r ? INF : 0n
-        })
+      for (let i = lo; i < hi; i++) {
+        const v = cs.members[i] as number
+        total[v] = A.inf
+        for (let o = 0; o < hits.length; o++)
+          (bad[o] as { [i: number]: T })[v] = reachesOut[o] ? A.inf : A.zero
       }
       continue
     }
-    const v = comp[0] as number
-    const es = g.edges[v] ?? []
-    let t = es.length === 0 ? 1n : 0n
-    for (let i = 0; i < es.length; i += 3) t = add(t, total[es[i] as number] as bigint)
+    const v = first
+    const e0 = start[v] as number
+    const e1 = start[v + 1] as number
+    let t = e0 === e1 ? A.one : A.zero
+    for (let e = e0; e < e1; e++) t = A.add(t, total[to[e] as number] as T)
+    // Every count at v is at most the total there, so checking the total checks them all.
+    if (!A.exact(t)) return null
     total[v] = t
-    hits.forEach((h, o) => {
-      const b = bad[o] as bigint[]
-      if (h[v]) {
+    for (let o = 0; o < hits.length; o++) {
+      const b = bad[o] as { [i: number]: T }
+      if ((hits[o] as Uint8Array)[v]) {
         b[v] = t
-        return
+        continue
       }
-      let sum = 0n
-      for (let i = 0; i < es.length; i += 3) sum = add(sum, b[es[i] as number] as bigint)
+      let sum = A.zero
+      for (let e = e0; e < e1; e++) sum = A.add(sum, b[to[e] as number] as T)
       b[v] = sum
-    })
+    }
   }
-  const show = (c: bigint): Count => (c === INF ? 'unbounded' : c)
-  return { total: show(total[0] ?? 0n), byOutcome: bad.map((b) => show(b[0] ?? 0n)) }
+  return { total: total[0] ?? A.zero, byOutcome: bad.map((b) => b[0] ?? A.zero) }
 }

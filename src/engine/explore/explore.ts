@@ -5,6 +5,7 @@ import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
 import { countInterleavings, type Count } from './count'
 import { StateTable } from './stateTable'
+import { GraphBuilder } from './graph'
 import { findFairCycle } from './livelock'
 import { localStep } from './reduce'
 import { TransitionCache } from './transitions'
@@ -95,7 +96,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const parent: number[] = []
   const via: number[] = []
   const depth: number[] = []
-  const edges: number[][] = []
+  const graph = new GraphBuilder(letters.length)
   const errors: { schedule: string; message: string }[] = []
   const outcomeIds = allOutcomes(p)
     .filter((o) => !isLivelock(o))
@@ -118,7 +119,6 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     parent.push(from)
     via.push(t)
     depth.push(from < 0 ? 0 : (depth[from] as number) + 1)
-    edges.push([])
     return id
   }
   const pathTo = (id: number): string[] => {
@@ -139,6 +139,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       break
     }
     const s = states[i] as State
+    graph.open(i)
     const enabled = enabledThreads(p, s)
     for (const o of outcomesAt(p, s, enabled)) {
       const hits = hitStates.get(o)
@@ -164,7 +165,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
         const to = add(r.to, i, ti)
         transitions++
         const progress = r.kind === 'run' && isProgress(t, r.stepId)
-        ;(edges[i] as number[]).push(to, ti, progress ? 1 : 0)
+        graph.edge(to, ti, progress)
         return { to, old: to < before }
       } catch (e) {
         if (!(e instanceof StepError)) throw e
@@ -188,12 +189,12 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
 
   const complete = incompleteReason === null
   opts.onSearched?.({ states: states.length, complete })
-  const graph = { size: states.length, edges, threadCount: letters.length }
-  const fair = wantsLivelock && complete ? findFairCycle(graph) : null
+  const g = graph.finish(states.length)
+  const fair = wantsLivelock && complete ? findFairCycle(g) : null
   const counts =
     complete && !reduce
       ? countInterleavings(
-          graph,
+          g,
           [...outcomeIds, ANY_BAD].map((id) => {
             const h = new Uint8Array(states.length)
             const sources = id === ANY_BAD ? badIds : [id]

@@ -7,9 +7,10 @@
  * enabled in every state of the component is enabled throughout any cycle in it. Hence the
  * component holds a fair cycle iff each thread enabled in all its states labels an internal edge.
  */
-import { components, type Graph } from './scc'
+import { hasEdge, type Graph } from './graph'
+import { components, componentStates } from './scc'
 
-export type { Graph } from './scc'
+export type { Graph } from './graph'
 
 export interface FairCycle {
   /** States of the component, and a walk inside it from `entry` back to `entry`. */
@@ -22,15 +23,17 @@ export interface FairCycle {
 }
 
 export function findFairCycle(g: Graph): FairCycle | null {
-  for (const comp of components(g, true)) {
-    const inComp = new Set(comp)
+  const cs = components(g, true)
+  const compOf = new Int32Array(g.size).fill(-1)
+  for (let c = 0; c < cs.count; c++) {
+    const comp = componentStates(cs, c)
+    for (const v of comp) compOf[v] = c
     const stepping = new Set<number>()
     let internal = 0
     for (const v of comp) {
-      const es = g.edges[v] ?? []
-      for (let i = 0; i < es.length; i += 3)
-        if (es[i + 2] !== 1 && inComp.has(es[i] as number)) {
-          stepping.add(es[i + 1] as number)
+      for (let e = g.start[v] as number; e < (g.start[v + 1] as number); e++)
+        if (g.progress[e] !== 1 && compOf[g.to[e] as number] === c) {
+          stepping.add(g.thread[e] as number)
           internal++
         }
     }
@@ -40,8 +43,10 @@ export function findFairCycle(g: Graph): FairCycle | null {
       if (comp.every((v) => hasEdge(g, v, t))) alwaysEnabled.push(t)
     }
     if (!alwaysEnabled.every((t) => stepping.has(t))) continue
-    const entry = Math.min(...comp)
-    return { component: comp, entry, cycle: fairWitness(g, inComp, entry, alwaysEnabled), alwaysEnabled }
+    const states = Array.from(comp)
+    const inComp = new Set(states)
+    const entry = Math.min(...states)
+    return { component: states, entry, cycle: fairWitness(g, inComp, entry, alwaysEnabled), alwaysEnabled }
   }
   return null
 }
@@ -98,11 +103,10 @@ function walkTo(
   const seen = new Set([from])
   for (let qi = 0; qi < queue.length; qi++) {
     const v = queue[qi] as number
-    const es = g.edges[v] ?? []
-    for (let i = 0; i < es.length; i += 3) {
-      const to = es[i] as number
-      const t = es[i + 1] as number
-      if (es[i + 2] === 1 || !inComp.has(to)) continue
+    for (let e = g.start[v] as number; e < (g.start[v + 1] as number); e++) {
+      const to = g.to[e] as number
+      const t = g.thread[e] as number
+      if (g.progress[e] === 1 || !inComp.has(to)) continue
       if (goal(t, to)) {
         const path = [t]
         const states = [to]
@@ -153,21 +157,14 @@ function fairWitness(
   return witness(g, inComp, entry, [...alwaysEnabled], true)
 }
 
-function hasEdge(g: Graph, v: number, t: number): boolean {
-  const es = g.edges[v] ?? []
-  for (let i = 0; i < es.length; i += 3) if (es[i + 1] === t) return true
-  return false
-}
-
 /** The states a walk of thread choices visits from `entry` (first matching non-progress edge). */
 function statesOf(g: Graph, entry: number, cycle: readonly number[]): number[] {
   const out = [entry]
   let at = entry
   for (const t of cycle) {
-    const es = g.edges[at] ?? []
-    for (let i = 0; i < es.length; i += 3)
-      if (es[i + 1] === t && es[i + 2] !== 1) {
-        at = es[i] as number
+    for (let e = g.start[at] as number; e < (g.start[at + 1] as number); e++)
+      if (g.thread[e] === t && g.progress[e] !== 1) {
+        at = g.to[e] as number
         break
       }
     out.push(at)

@@ -15,6 +15,8 @@ const programs: Program[] = [
   program('retract-pt-vs-uffd-copy', ['iommu', 'mmu-notifier', 'uffd-wp-writer']),
 ]
 
+const index = (p: Program, t: string) => p.threads.findIndex((x) => x.letter === t)
+
 describe('TransitionCache', () => {
   test.prop(
     [
@@ -36,20 +38,11 @@ describe('TransitionCache', () => {
         // Every enabled thread, not just the walk's: the cache must be right from any state.
         for (const t of en) {
           const direct = runStep(p, s, t, false)
-          const r = cache.step(
-            at,
-            t,
-            p.threads.findIndex((x) => x.letter === t)
-          )
-          expect(stateKey(table.states[r.to] as State)).toBe(stateKey(direct.state))
-          expect([r.kind, r.stepId]).toEqual([direct.record.kind, direct.record.stepId])
+          const to = cache.step(at, t, index(p, t))
+          expect(stateKey(table.states[to] as State)).toBe(stateKey(direct.state))
+          expect([cache.lastKind, cache.lastStepId]).toEqual([direct.record.kind, direct.record.stepId])
         }
-        const t = en[c % en.length] as string
-        at = cache.step(
-          at,
-          t,
-          p.threads.findIndex((x) => x.letter === t)
-        ).to
+        at = cache.step(at, en[c % en.length] as string, index(p, en[c % en.length] as string))
       }
     }
   })

@@ -127,6 +127,21 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     return out.reverse()
   }
   const isProgress = progressSteps(p)
+  /** Explore one step of `t` from state `from`: the successor's id, or -1 if the step failed. */
+  const expand = (from: number, t: string): number => {
+    const ti = letters.indexOf(t)
+    try {
+      const to = add(steps.step(from, t, ti), from, ti)
+      transitions++
+      graph.edge(to, ti, steps.lastKind === 'run' && isProgress(t, steps.lastStepId))
+      return to
+    } catch (e) {
+      if (!(e instanceof StepError)) throw e
+      if (errors.length < 10)
+        errors.push({ schedule: formatSchedule([...pathTo(from), t]), message: e.message })
+      return -1
+    }
+  }
 
   add(table.internRoot(p.initial), -1, -1)
   for (let i = 0; i < states.length; i++) {
@@ -156,33 +171,16 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       hits.push(i)
     }
     if (enabled.length === 0) terminalStates++
-    /** Explore one step; returns the successor id and whether it was already known. */
-    const expand = (t: string): { to: number; old: boolean } | null => {
-      const ti = letters.indexOf(t)
-      try {
-        const r = steps.step(i, t, ti)
-        const before = parent.length
-        const to = add(r.to, i, ti)
-        transitions++
-        const progress = r.kind === 'run' && isProgress(t, r.stepId)
-        graph.edge(to, ti, progress)
-        return { to, old: to < before }
-      } catch (e) {
-        if (!(e instanceof StepError)) throw e
-        if (errors.length < 10)
-          errors.push({ schedule: formatSchedule([...pathTo(i), t]), message: e.message })
-        return null
-      }
-    }
     // Ample set {t}: a step that touches only t's own locals commutes with every other thread's
     // steps, and no outcome can see it. Cycle proviso: if it leads to a state already known,
     // expand every thread, so that no thread is ignored around a cycle.
     const solo = isLocal && enabled.length > 1 ? enabled.find((t) => isLocal(s, t)) : undefined
     if (solo !== undefined) {
-      const r = expand(solo)
-      if (r && !r.old) continue
+      const known = parent.length
+      const to = expand(i, solo)
+      if (to >= known) continue
     }
-    for (const t of enabled) if (t !== solo) expand(t)
+    for (const t of enabled) if (t !== solo) expand(i, t)
     if (opts.onProgress && i % (opts.progressEvery ?? 10_000) === 0)
       opts.onProgress({ states: states.length, transitions })
   }

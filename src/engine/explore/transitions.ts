@@ -4,13 +4,6 @@ import type { Letter, State } from '../model/types'
 import type { Program } from '../scenario/program'
 import type { StateTable, WriteSet } from './stateTable'
 
-/** What a step did, as the explorer needs it: where it went and whether it ran or queued. */
-export interface Transition {
-  readonly to: number
-  readonly kind: 'run' | 'wait'
-  readonly stepId: string
-}
-
 /** A recorded step: the cells it wrote, per map, with the values the table stores. */
 interface Leaf extends WriteSet {
   readonly leaf: true
@@ -53,8 +46,15 @@ export class TransitionCache {
     this.roots = p.threads.map((): Branches => new Map())
   }
 
-  /** Run thread `t` (index `ti`) from stored state `from`; throws `StepError` as `runStep` does. */
-  step(from: number, t: Letter, ti: number): Transition {
+  /** Whether the last step ran or queued on a resource, and its id (read after `step`). */
+  lastKind: 'run' | 'wait' = 'run'
+  lastStepId = ''
+
+  /**
+   * Run thread `t` (index `ti`) from stored state `from`: the successor's id in the table (new
+   * when not below the table's size before). Throws `StepError` as `runStep` does.
+   */
+  step(from: number, t: Letter, ti: number): number {
     const s = this.table.states[from] as State
     const maps = s as unknown as Record<string, Record<string, unknown>>
     const root = this.roots[ti] as Branches
@@ -65,7 +65,11 @@ export class TransitionCache {
       const m = maps[n.map] as Record<string, unknown>
       n = n.next.get(n.id === WHOLE_MAP ? m : m[n.id])
     }
-    if (n !== undefined) return { to: this.table.internWrites(from, n), kind: n.kind, stepId: n.stepId }
+    if (n !== undefined) {
+      this.lastKind = n.kind
+      this.lastStepId = n.stepId
+      return this.table.internWrites(from, n)
+    }
 
     this.ran++
     const reads: unknown[] = []
@@ -98,7 +102,9 @@ export class TransitionCache {
       stepId: r.record.stepId,
     }
     this.grow(t, root, self, reads, leaf)
-    return { to, kind: leaf.kind, stepId: leaf.stepId }
+    this.lastKind = leaf.kind
+    this.lastStepId = leaf.stepId
+    return to
   }
 
   private grow(t: Letter, root: Branches, self: unknown, reads: readonly unknown[], leaf: Leaf): void {

@@ -13,6 +13,9 @@ export default defineConfig({
     reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Playwright turns off Chromium's cap on history updates (200 in 10 s); a reader's browser
+      // has it, and the URL sync must live with it.
+      ignoreDefaultArgs: ['--disable-ipc-flooding-protection'],
       args: [
         '--no-sandbox',
         '--disable-gpu',

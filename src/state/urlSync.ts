@@ -4,8 +4,8 @@ import { useView } from './store'
 
 /**
  * Keeps the URL hash and the store in step: the hash is read once at start and on every
- * hashchange (back, forward, a pasted link); the store writes it back with replaceState, so
- * stepping does not flood the history.
+ * hashchange (back, forward, a pasted link); the store writes it back with replaceState (not a
+ * history entry per step), throttled as `WRITE_GAP_MS` explains.
  */
 export function applyHash(hash: string): void {
   const r = parseLink(hash)
@@ -21,6 +21,44 @@ export function applyHash(hash: string): void {
   openLink(r.link)
 }
 
+/**
+ * Browsers cap history updates (Chromium ignores replaceState past 200 calls in 10 s, WebKit
+ * allows 100 and may throw, Gecko 200), and a lecturer holding an arrow key steps 30 times a
+ * second. So the URL is written at most once per gap: the first change at once, the rest of a
+ * burst when the gap ends, from the view as it is then. A stale URL lasts at most one gap.
+ */
+const WRITE_GAP_MS = 350
+
+let pending: ReturnType<typeof setTimeout> | null = null
+let lastWrite = -Infinity
+
+/** Write the view's link into the URL now, if it differs. */
+export function flushUrl(): void {
+  if (pending !== null) clearTimeout(pending)
+  pending = null
+  lastWrite = performance.now()
+  const link = currentLink()
+  const hash = link ? formatLink(link) : ''
+  if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return
+  try {
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${window.location.search}${hash || '#/'}`
+    )
+  } catch {
+    // A browser that throws past its limit: try again after the next gap.
+    pending = setTimeout(flushUrl, WRITE_GAP_MS)
+  }
+}
+
+function scheduleUrl(): void {
+  if (pending !== null) return
+  const wait = lastWrite + WRITE_GAP_MS - performance.now()
+  if (wait <= 0) flushUrl()
+  else pending = setTimeout(flushUrl, wait)
+}
+
 export function startUrlSync(): () => void {
   applyHash(window.location.hash)
   const onHash = () => {
@@ -28,17 +66,20 @@ export function startUrlSync(): () => void {
     if (link && formatLink(link) === window.location.hash) return
     applyHash(window.location.hash)
   }
+  // Leaving the page, or hiding it, writes what is pending: a reload or a copied address bar is exact.
+  const onHide = () => {
+    if (pending !== null) flushUrl()
+  }
   window.addEventListener('hashchange', onHash)
-  const unsubscribe = useView.subscribe(() => {
-    const link = currentLink()
-    const hash = link ? formatLink(link) : ''
-    if (hash !== window.location.hash && !(hash === '' && window.location.hash === '')) {
-      const url = `${window.location.pathname}${window.location.search}${hash || '#/'}`
-      window.history.replaceState(null, '', url)
-    }
-  })
+  window.addEventListener('pagehide', onHide)
+  document.addEventListener('visibilitychange', onHide)
+  const unsubscribe = useView.subscribe(scheduleUrl)
   return () => {
     window.removeEventListener('hashchange', onHash)
+    window.removeEventListener('pagehide', onHide)
+    document.removeEventListener('visibilitychange', onHide)
+    if (pending !== null) clearTimeout(pending)
+    pending = null
     unsubscribe()
   }
 }

@@ -1,9 +1,12 @@
 import { useState } from 'react'
 
-/** Copies the current link; the URL already reflects the view, this just puts it on the clipboard. */
+import { flushUrl } from '../state/urlSync'
+
+/** Copies the current link: the URL reflects the view (a write still pending is made first). */
 export function ShareButton() {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
+    flushUrl()
     const url = window.location.href
     try {
       await navigator.clipboard.writeText(url)

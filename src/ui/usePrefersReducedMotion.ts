@@ -2,11 +2,15 @@ import { useSyncExternalStore } from 'react'
 
 const QUERY = '(prefers-reduced-motion: reduce)'
 
+/** One query object for the page: asking `matchMedia` on every render costs more than the render. */
+let query: MediaQueryList | null = null
+const mq = (): MediaQueryList => (query ??= window.matchMedia(QUERY))
+
 function subscribe(onChange: () => void): () => void {
-  const mq = window.matchMedia(QUERY)
-  mq.addEventListener('change', onChange)
+  const q = mq()
+  q.addEventListener('change', onChange)
   return () => {
-    mq.removeEventListener('change', onChange)
+    q.removeEventListener('change', onChange)
   }
 }
 
@@ -17,7 +21,7 @@ function subscribe(onChange: () => void): () => void {
 export function usePrefersReducedMotion(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(QUERY).matches,
+    () => mq().matches,
     () => false
   )
 }

@@ -40,14 +40,14 @@ describe('StateTable', () => {
     for (const walk of walks) {
       let at = root
       for (const c of walk) {
-        const s = table.states[at] as State
+        const s = table.state(at)
         const en = enabledThreads(p, s)
         if (en.length === 0) break
         const { state: next, touched } = runStep(p, s, en[c % en.length] as string, false)
         const key = stateKey(next)
         at = table.internChild(at, next, touched)
         // Hash-consing swaps parts for equal ones: the stored state means the same thing.
-        expect(stateKey(table.states[at] as State)).toBe(key)
+        expect(stateKey(table.state(at))).toBe(key)
         check(key, at)
       }
     }
@@ -57,7 +57,7 @@ describe('StateTable', () => {
     const p = programs[0] as Program
     const table = new StateTable()
     const root = table.internRoot(p.initial)
-    const s = table.states[root] as State
+    const s = table.state(root)
     const [t, th] = Object.entries(s.threads)[0] ?? []
     if (!t || !th) throw new Error('no thread')
     const reordered: State = {

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 
-import { enabledThreads, runStep, stateKey, type Program, type State } from '../engine'
+import { enabledThreads, runStep, stateKey, type Program } from '../engine'
 import { StateTable } from '../engine/explore/stateTable'
 import { TransitionCache } from '../engine/explore/transitions'
 import { program } from './helpers'
@@ -32,14 +32,14 @@ describe('TransitionCache', () => {
     for (const walk of walks) {
       let at = root
       for (const c of walk) {
-        const s = table.states[at] as State
+        const s = table.state(at)
         const en = enabledThreads(p, s)
         if (en.length === 0) break
         // Every enabled thread, not just the walk's: the cache must be right from any state.
         for (const t of en) {
           const direct = runStep(p, s, t, false)
           const to = cache.step(at, t, index(p, t))
-          expect(stateKey(table.states[to] as State)).toBe(stateKey(direct.state))
+          expect(stateKey(table.state(to))).toBe(stateKey(direct.state))
           expect([cache.lastKind, cache.lastStepId]).toEqual([direct.record.kind, direct.record.stepId])
         }
         at = cache.step(at, en[c % en.length] as string, index(p, en[c % en.length] as string))
@@ -53,7 +53,7 @@ describe('TransitionCache', () => {
     const cache = new TransitionCache(p, table)
     table.internRoot(p.initial)
     for (let i = 0; i < table.size && i < 5000; i++) {
-      const s = table.states[i] as State
+      const s = table.state(i)
       for (const t of enabledThreads(p, s))
         cache.step(
           i,

@@ -1,6 +1,5 @@
 import { allOutcomes, isLivelock, outcomesAt, progressSteps } from '../interp/outcomes'
 import { enabledThreads, StepError } from '../interp/step'
-import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
 import { countInterleavings, type Count } from './count'
@@ -92,7 +91,6 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)
   const table = new StateTable()
-  const states = table.states
   const parent: number[] = []
   const via: number[] = []
   const depth: number[] = []
@@ -144,16 +142,16 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
   }
 
   add(table.internRoot(p.initial), -1, -1)
-  for (let i = 0; i < states.length; i++) {
-    if (states.length > maxStates) {
+  for (let i = 0; i < table.size; i++) {
+    if (table.size > maxStates) {
       incompleteReason = `incomplete after ${String(maxStates)} states (state budget)`
       break
     }
     if (opts.maxMillis !== undefined && opts.now && opts.now() - started > opts.maxMillis) {
-      incompleteReason = `incomplete after ${String(states.length)} states (time budget ${String(opts.maxMillis)} ms)`
+      incompleteReason = `incomplete after ${String(table.size)} states (time budget ${String(opts.maxMillis)} ms)`
       break
     }
-    const s = states[i] as State
+    const s = table.state(i)
     graph.open(i)
     const enabled = enabledThreads(p, s)
     for (const o of outcomesAt(p, s, enabled)) {
@@ -165,7 +163,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
           outcome: o,
           schedule: formatSchedule(path),
           steps: path.length,
-          states: states.length,
+          states: table.size,
         })
       }
       hits.push(i)
@@ -182,19 +180,19 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     }
     for (const t of enabled) if (t !== solo) expand(i, t)
     if (opts.onProgress && i % (opts.progressEvery ?? 10_000) === 0)
-      opts.onProgress({ states: states.length, transitions })
+      opts.onProgress({ states: table.size, transitions })
   }
 
   const complete = incompleteReason === null
-  opts.onSearched?.({ states: states.length, complete })
-  const g = graph.finish(states.length)
+  opts.onSearched?.({ states: table.size, complete })
+  const g = graph.finish(table.size)
   const fair = wantsLivelock && complete ? findFairCycle(g) : null
   const counts =
     complete && !reduce
       ? countInterleavings(
           g,
           [...outcomeIds, ANY_BAD].map((id) => {
-            const h = new Uint8Array(states.length)
+            const h = new Uint8Array(table.size)
             const sources = id === ANY_BAD ? badIds : [id]
             for (const o of sources) for (const v of hitStates.get(o) ?? []) h[v] = 1
             return h
@@ -255,7 +253,7 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     toggles: p.toggles,
     complete,
     incompleteReason,
-    states: states.length,
+    states: table.size,
     transitions,
     terminalStates,
     maxDepth: depth.reduce((a, b) => Math.max(a, b), 0),

@@ -4,41 +4,52 @@ import { arraySeed, arrayStep, entryHash, mapShare, primitiveHash, RECORD_SEED }
 type Cells = Record<string, unknown>
 type Maps = Record<string, Cells>
 
-/** A map after some writes, and the change that makes to its state's hash. */
+/** A map after some writes, as its id in the table, and the change that makes to its state's hash. */
 interface MapStep {
-  readonly map: Cells
+  readonly map: number
   readonly delta: number
 }
 
 /**
- * The cells a step writes, per map: `ids[k]` of map `maps[k]` take `values[k]` (canonical;
- * `undefined` deletes). `after[k]` is the table's to fill: see `internWrites`.
+ * The cells a step writes, per map: `ids[k]` of map `maps[k]` (at `slots[k]` in the table's
+ * order of maps, see `mapSlot`) take `values[k]` (canonical; `undefined` deletes). `after[k]` is
+ * the table's to fill: see `internWrites`.
  */
 export interface WriteSet {
   readonly maps: readonly string[]
+  readonly slots: readonly number[]
   readonly ids: readonly (readonly string[])[]
   readonly values: readonly (readonly unknown[])[]
-  readonly after: readonly Map<object, unknown>[]
+  readonly after: readonly Map<number, unknown>[]
 }
 
 /**
  * The explorer's set of visited states, exact: each distinct state gets the next integer id.
  *
  * Every object in a stored state is hash-consed: an object equal to one already seen is replaced
- * by that one, so equal values are the same object and two stored states are equal exactly when
- * each map holds the same cells. A state's hash is a sum over its cells, so a successor's hash is
- * its parent's plus the difference of the cells the step replaced. A step copies only the maps
- * it writes and the objects it changes, and everything it kept is already canonical with a known
- * hash, so hashing and hash-consing a successor cost about what the step changed. The hash picks
- * the slot of an open-addressing table over typed arrays; the cell-by-cell comparison decides.
+ * by that one, so equal values are the same object. Each distinct map gets an id, and a state is
+ * stored as a row of map ids in one typed array: two states are equal exactly when their rows
+ * are. A state's hash is a sum over its cells, so a successor's hash is its parent's plus the
+ * difference of the cells the step replaced. A step copies only the maps it writes and the
+ * objects it changes, and everything it kept is already canonical with a known hash, so hashing
+ * and hash-consing a successor cost about what the step changed. The hash picks the slot of an
+ * open-addressing table; the rows decide.
  *
  * Hash-consing replaces parts of a successor in place. That is safe because the objects a step
  * built belong to that successor alone, and swapping a part for an equal one changes no value.
  */
 export class StateTable {
-  readonly states: State[] = []
+  private count = 0
   private hashes = new Int32Array(1024)
   private slots = new Int32Array(2048).fill(-1)
+  /** The map names of a state, in the root's order; a row has one map id per name. */
+  private names: readonly string[] = []
+  private width = 0
+  private rows = new Int32Array(0)
+  private scratch = new Int32Array(0)
+  /** Canonical maps by id, and the id of each. */
+  private readonly maps: Cells[] = []
+  private readonly mapIds = new Map<object, number>()
   /** Canonical objects by hash, and the hash of each canonical object. */
   private readonly buckets = new Map<number, object[]>()
   private readonly hashOf = new Map<object, number>()
@@ -52,25 +63,46 @@ export class StateTable {
   }
 
   private readonly mask: number
-  /** The state's map names, in the root's order, and a scratch row of maps for `internWrites`. */
-  private names: readonly string[] = []
-  private readonly scratch: Cells[] = []
 
   get size(): number {
-    return this.states.length
+    return this.count
+  }
+
+  /** Stored state `id` as a State (a new object over the stored, shared maps). */
+  state(id: number): State {
+    const out: Maps = {}
+    const base = id * this.width
+    for (let j = 0; j < this.width; j++)
+      out[this.names[j] as string] = this.maps[this.rows[base + j] as number] as Cells
+    return out as unknown as State
+  }
+
+  /** The map at `slot` (see `mapSlot`) of stored state `id`. */
+  map(id: number, slot: number): Cells {
+    return this.maps[this.rows[id * this.width + slot] as number] as Cells
+  }
+
+  /** Where map `name` sits in a row (the root state's order of map names). */
+  mapSlot(name: string): number {
+    const j = this.names.indexOf(name)
+    if (j < 0) throw new Error(`a state has no map '${name}'`)
+    return j
   }
 
   /** The id of the first state; it is copied first, so the program's own state is left alone. */
   internRoot(s: State): number {
     const maps = JSON.parse(JSON.stringify(s)) as Maps
     this.names = Object.keys(maps)
+    this.width = this.names.length
+    this.rows = new Int32Array(1024 * this.width)
+    this.scratch = new Int32Array(this.width)
     let h = 0
-    for (const m in maps) {
+    this.names.forEach((m, j) => {
       const cells = this.canon(maps[m]) as Cells
-      maps[m] = cells
+      this.scratch[j] = this.mapId(cells)
       h = (h + mapShare(m, this.valueHash(cells))) | 0
-    }
-    return this.intern(maps as unknown as State, h)
+    })
+    return this.intern(h)
   }
 
   /**
@@ -79,7 +111,6 @@ export class StateTable {
    * step wrote (map, id pairs, each once, as `Draft.touched` gives them): nothing else changed.
    */
   internChild(parentId: number, child: State, touched: readonly string[]): number {
-    const a = this.states[parentId] as unknown as Maps
     const b = child as unknown as Maps
     // Per map the step wrote: its hash, the sum of its entries', updated by the changed entries.
     const names: string[] = []
@@ -87,7 +118,7 @@ export class StateTable {
     for (let i = 0; i < touched.length; i += 2) {
       const m = touched[i] as string
       const id = touched[i + 1] as string
-      const before = a[m] as Cells
+      const before = this.map(parentId, this.mapSlot(m))
       const after = b[m] as Cells
       let k = names.indexOf(m)
       if (k < 0) {
@@ -106,33 +137,36 @@ export class StateTable {
       }
       sums[k] = mh
     }
+    this.scratch.set(this.rows.subarray(parentId * this.width, (parentId + 1) * this.width))
     let h = this.hashes[parentId] as number
     for (let k = 0; k < names.length; k++) {
       const m = names[k] as string
+      const j = this.mapSlot(m)
       const mh = (sums[k] as number) & this.mask
-      h = (h - mapShare(m, this.hashOf.get(a[m] as Cells) as number) + mapShare(m, mh)) | 0
-      b[m] = this.canonical(b[m] as Cells, mh) as Cells
+      h = (h - mapShare(m, this.hashOf.get(this.map(parentId, j)) as number) + mapShare(m, mh)) | 0
+      const cells = this.canonical(b[m] as Cells, mh) as Cells
+      b[m] = cells
+      this.scratch[j] = this.mapId(cells)
     }
-    return this.intern(child, h)
+    return this.intern(h)
   }
 
   /**
-   * The id of the state that stored state `parentId` becomes when, in each map `w.maps[k]`, the
-   * cells `w.ids[k]` take the canonical values `w.values[k]` (`undefined` deletes). A replayed
-   * step (explore/transitions.ts) comes here. `w.after[k]` remembers which map a parent's map
-   * became, and how that moved the state's hash: many states share a map, and a step met again
-   * often meets it again. A known successor is found without building anything.
+   * The id of the state that stored state `parentId` becomes when the cells of `w` take their
+   * values. A replayed step (explore/transitions.ts) comes here. `w.after[k]` remembers which
+   * map a parent's map became, and how that moved the state's hash: many states share a map,
+   * and a step met again often meets it again. A known successor is found without building
+   * anything.
    */
   internWrites(parentId: number, w: WriteSet): number {
-    const a = this.states[parentId] as unknown as Maps
-    const names = this.names
-    const cur = this.scratch
-    for (let j = 0; j < names.length; j++) cur[j] = a[names[j] as string] as Cells
+    const row = this.scratch
+    const width = this.width
+    row.set(this.rows.subarray(parentId * width, (parentId + 1) * width))
     let h = this.hashes[parentId] as number
-    for (let k = 0; k < w.maps.length; k++) {
-      const j = names.indexOf(w.maps[k] as string)
-      const before = cur[j] as Cells
-      const cache = w.after[k] as Map<object, MapStep>
+    for (let k = 0; k < w.slots.length; k++) {
+      const j = w.slots[k] as number
+      const before = row[j] as number
+      const cache = w.after[k] as Map<number, MapStep>
       let e = cache.get(before)
       if (e === undefined) {
         e = this.mapStep(
@@ -143,28 +177,15 @@ export class StateTable {
         )
         cache.set(before, e)
       }
-      cur[j] = e.map
+      row[j] = e.map
       h = (h + e.delta) | 0
     }
-    h &= this.mask
-    const slots = this.slots
-    const smask = slots.length - 1
-    for (let i = h & smask; ; i = (i + 1) & smask) {
-      const id = slots[i] as number
-      if (id < 0) {
-        const child: Maps = {}
-        for (let j = 0; j < names.length; j++) child[names[j] as string] = cur[j] as Cells
-        const added = this.states.length
-        slots[i] = added
-        this.push(child as unknown as State, h)
-        return added
-      }
-      if (this.hashes[id] === h && sameAs(this.states[id] as unknown as Maps, names, cur)) return id
-    }
+    return this.intern(h)
   }
 
   /** One map after a step's writes, made canonical, and how it moves the state's hash. */
-  private mapStep(m: string, before: Cells, ids: readonly string[], values: readonly unknown[]): MapStep {
+  private mapStep(m: string, beforeId: number, ids: readonly string[], values: readonly unknown[]): MapStep {
+    const before = this.maps[beforeId] as Cells
     const cells = { ...before }
     const was = this.hashOf.get(before) as number
     let mh = was
@@ -180,7 +201,19 @@ export class StateTable {
       }
     }
     const map = this.canonical(cells, mh & this.mask) as Cells
-    return { map, delta: (mapShare(m, this.hashOf.get(map) as number) - mapShare(m, was)) | 0 }
+    return {
+      map: this.mapId(map),
+      delta: (mapShare(m, this.hashOf.get(map) as number) - mapShare(m, was)) | 0,
+    }
+  }
+
+  private mapId(map: Cells): number {
+    let id = this.mapIds.get(map)
+    if (id === undefined) {
+      id = this.maps.push(map) - 1
+      this.mapIds.set(map, id)
+    }
+    return id
   }
 
   /** The hash of a canonical value. */
@@ -226,38 +259,49 @@ export class StateTable {
     return v
   }
 
-  private intern(s: State, full: number): number {
+  /** The id of the state whose row is in `scratch` and whose hash is `full`; added if new. */
+  private intern(full: number): number {
     const h = full & this.mask
-    const mask = this.slots.length - 1
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const id = this.slots[i] as number
+    const row = this.scratch
+    const rows = this.rows
+    const width = this.width
+    const slots = this.slots
+    const smask = slots.length - 1
+    for (let i = h & smask; ; i = (i + 1) & smask) {
+      const id = slots[i] as number
       if (id < 0) {
-        const added = this.states.length
-        this.slots[i] = added
-        this.push(s, h)
-        return added
+        slots[i] = this.count
+        return this.push(h)
       }
-      if (this.hashes[id] === h && sameMaps(this.states[id] as State, s)) return id
+      if (this.hashes[id] !== h) continue
+      const base = id * width
+      let j = 0
+      while (j < width && rows[base + j] === row[j]) j++
+      if (j === width) return id
     }
   }
 
-  private push(s: State, h: number): void {
-    const id = this.states.length
-    this.states.push(s)
+  private push(h: number): number {
+    const id = this.count++
     if (id >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2)
-      grown.set(this.hashes)
-      this.hashes = grown
+      const hashes = new Int32Array(this.hashes.length * 2)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+      const rows = new Int32Array(this.rows.length * 2)
+      rows.set(this.rows)
+      this.rows = rows
     }
     this.hashes[id] = h
+    this.rows.set(this.scratch, id * this.width)
     // Keep the load under one half, so probes stay short.
-    if (this.states.length * 2 > this.slots.length) this.rehash()
+    if (this.count * 2 > this.slots.length) this.rehash()
+    return id
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1)
     const mask = slots.length - 1
-    for (let id = 0; id < this.states.length; id++) {
+    for (let id = 0; id < this.count; id++) {
       let i = (this.hashes[id] as number) & mask
       while ((slots[i] as number) >= 0) i = (i + 1) & mask
       slots[i] = id
@@ -287,18 +331,4 @@ function shallowSame(a: object, b: object): boolean {
   }
   for (const k in y) if (y[k] !== undefined) n--
   return n === 0
-}
-
-/** Equality of two stored states: the same canonical map under every name. */
-function sameMaps(a: State, b: State): boolean {
-  const ma = a as unknown as Maps
-  const mb = b as unknown as Maps
-  for (const m in ma) if (ma[m] !== mb[m]) return false
-  return true
-}
-
-/** Is stored state `c` the row of maps `cur` (in the order of `names`)? */
-function sameAs(c: Maps, names: readonly string[], cur: readonly Cells[]): boolean {
-  for (let j = 0; j < names.length; j++) if (c[names[j] as string] !== cur[j]) return false
-  return true
 }

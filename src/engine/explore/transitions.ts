@@ -1,6 +1,6 @@
 import { runStep } from '../interp/step'
 import { WHOLE_MAP } from '../model/draft'
-import type { Letter, State } from '../model/types'
+import type { Letter } from '../model/types'
 import type { Program } from '../scenario/program'
 import type { StateTable, WriteSet } from './stateTable'
 
@@ -15,6 +15,8 @@ interface Leaf extends WriteSet {
 interface Node {
   readonly leaf: false
   readonly map: string
+  /** The map's place in a stored state's row (`StateTable.mapSlot`). */
+  readonly slot: number
   readonly id: string
   readonly next: Map<unknown, Node | Leaf>
 }
@@ -35,6 +37,7 @@ type Branches = Map<unknown, Node | Leaf>
  */
 export class TransitionCache {
   private readonly roots: Branches[]
+  private threadsSlot = -1
   /** Steps asked for, and how many of them had to be interpreted (the rest were replayed). */
   asked = 0
   ran = 0
@@ -55,14 +58,15 @@ export class TransitionCache {
    * when not below the table's size before). Throws `StepError` as `runStep` does.
    */
   step(from: number, t: Letter, ti: number): number {
-    const s = this.table.states[from] as State
-    const maps = s as unknown as Record<string, Record<string, unknown>>
+    const table = this.table
     const root = this.roots[ti] as Branches
     this.asked++
-    const self = s.threads[t]
+    // The table learns its map names from the root state, which is interned before any step.
+    if (this.threadsSlot < 0) this.threadsSlot = table.mapSlot('threads')
+    const self = table.map(from, this.threadsSlot)[t]
     let n = root.get(self)
     while (n !== undefined && !n.leaf) {
-      const m = maps[n.map] as Record<string, unknown>
+      const m = table.map(from, n.slot)
       n = n.next.get(n.id === WHOLE_MAP ? m : m[n.id])
     }
     if (n !== undefined) {
@@ -73,7 +77,7 @@ export class TransitionCache {
 
     this.ran++
     const reads: unknown[] = []
-    const r = runStep(this.p, s, t, false, reads)
+    const r = runStep(this.p, table.state(from), t, false, reads)
     const to = this.table.internChild(from, r.state, r.touched)
     // internChild made the written cells canonical in place: record those, as a state holds them.
     const written = r.state as unknown as Record<string, Record<string, unknown>>
@@ -95,6 +99,7 @@ export class TransitionCache {
     const leaf: Leaf = {
       leaf: true,
       maps: leafMaps,
+      slots: leafMaps.map((m) => table.mapSlot(m)),
       ids,
       values,
       after: leafMaps.map(() => new Map()),
@@ -115,7 +120,7 @@ export class TransitionCache {
       const id = reads[i + 1] as string
       let n = branches.get(key)
       if (n === undefined) {
-        n = { leaf: false, map, id, next: new Map() }
+        n = { leaf: false, map, slot: this.table.mapSlot(map), id, next: new Map() }
         branches.set(key, n)
       } else if (n.leaf || n.map !== map || n.id !== id)
         // The same reads once led elsewhere: a step that is not deterministic, which the engine

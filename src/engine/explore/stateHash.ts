@@ -68,7 +68,17 @@ export const RECORD_SEED = TAG_OBJ
 
 /** A record entry's share of the record's hash; the record's hash is the sum of its entries'. */
 export function entryHash(k: string, valueHash: number): number {
-  return fmix(Math.imul(stringHash(k), 0x9e3779b1) + valueHash)
+  return fmix(keyMix(k) + valueHash)
+}
+
+/** The key's part of `entryHash`, for a caller that hashes many values under one key. */
+export function keyMix(k: string): number {
+  return Math.imul(stringHash(k), 0x9e3779b1)
+}
+
+/** `entryHash(k, valueHash)` given `keyMix(k)`. */
+export function mixedEntryHash(mix: number, valueHash: number): number {
+  return fmix(mix + valueHash)
 }
 
 /** A map's share of its state's hash, from its name and its own hash (the sum of its entries'). */

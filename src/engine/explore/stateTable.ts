@@ -1,5 +1,14 @@
 import type { State } from '../model/types'
-import { arraySeed, arrayStep, entryHash, mapShare, primitiveHash, RECORD_SEED } from './stateHash'
+import {
+  arraySeed,
+  arrayStep,
+  entryHash,
+  keyMix,
+  mapShare,
+  mixedEntryHash,
+  primitiveHash,
+  RECORD_SEED,
+} from './stateHash'
 
 type Cells = Record<string, unknown>
 type Maps = Record<string, Cells>
@@ -11,11 +20,14 @@ interface MapStep {
 }
 
 /**
- * The cells a step writes, per map: `ids[k]` of map `maps[k]` (at `slots[k]` in the table's
- * order of maps, see `mapSlot`) take `values[k]` (canonical; `undefined` deletes). `after[k]` is
- * the table's to fill: see `internWrites`.
+ * The cells a step writes. A thread's cell is a slot of a stored row: `threadSlots[k]` take
+ * the canonical objects whose ids (`idOf`) are `threadIds[k]`. Other cells are grouped per map: `ids[k]` of map
+ * `maps[k]` (at `slots[k]` in a row, see `slot`) take `values[k]` (canonical; `undefined`
+ * deletes). `after[k]` is the table's to fill: see `internWrites`.
  */
 export interface WriteSet {
+  readonly threadSlots: readonly number[]
+  readonly threadIds: readonly number[]
   readonly maps: readonly string[]
   readonly slots: readonly number[]
   readonly ids: readonly (readonly string[])[]
@@ -27,13 +39,14 @@ export interface WriteSet {
  * The explorer's set of visited states, exact: each distinct state gets the next integer id.
  *
  * Every object in a stored state is hash-consed: an object equal to one already seen is replaced
- * by that one, so equal values are the same object. Each distinct map gets an id, and a state is
- * stored as a row of map ids in one typed array: two states are equal exactly when their rows
- * are. A state's hash is a sum over its cells, so a successor's hash is its parent's plus the
- * difference of the cells the step replaced. A step copies only the maps it writes and the
- * objects it changes, and everything it kept is already canonical with a known hash, so hashing
- * and hash-consing a successor cost about what the step changed. The hash picks the slot of an
- * open-addressing table; the rows decide.
+ * by that one, so equal values are the same object. Canonical maps and threads get ids, and a
+ * state is stored as a row of ids in one typed array: one per thread (the `threads` map always
+ * holds every thread, and every step writes its own, so a thread is kept as a cell of the row
+ * rather than inside a map), then one per other map. Two states are equal exactly when their
+ * rows are. A state's hash is a sum over its cells, so a successor's hash is its parent's plus
+ * the difference of the cells the step replaced; everything a step kept is already canonical
+ * with a known hash, so hashing and hash-consing a successor cost about what the step changed.
+ * The hash picks the slot of an open-addressing table; the rows decide.
  *
  * Hash-consing replaces parts of a successor in place. That is safe because the objects a step
  * built belong to that successor alone, and swapping a part for an equal one changes no value.
@@ -42,14 +55,17 @@ export class StateTable {
   private count = 0
   private hashes = new Int32Array(1024)
   private slots = new Int32Array(2048).fill(-1)
-  /** The map names of a state, in the root's order; a row has one map id per name. */
+  /** A row: the threads, in the root's order, then the other maps, in the root's order. */
+  private letters: readonly string[] = []
+  private letterMix: readonly number[] = []
   private names: readonly string[] = []
   private width = 0
   private rows = new Int32Array(0)
   private scratch = new Int32Array(0)
-  /** Canonical maps by id, and the id of each. */
-  private readonly maps: Cells[] = []
-  private readonly mapIds = new Map<object, number>()
+  /** Canonical maps and threads by id, the id of each, and each one's hash. */
+  private readonly objects: object[] = []
+  private readonly ids = new Map<object, number>()
+  private objectHash: number[] = []
   /** Canonical objects by hash, and the hash of each canonical object. */
   private readonly buckets = new Map<number, object[]>()
   private readonly hashOf = new Map<object, number>()
@@ -68,38 +84,65 @@ export class StateTable {
     return this.count
   }
 
-  /** Stored state `id` as a State (a new object over the stored, shared maps). */
+  /** Stored state `id` as a State (new objects for it and its threads map, over stored parts). */
   state(id: number): State {
     const out: Maps = {}
     const base = id * this.width
-    for (let j = 0; j < this.width; j++)
-      out[this.names[j] as string] = this.maps[this.rows[base + j] as number] as Cells
+    const threads: Cells = {}
+    const n = this.letters.length
+    for (let j = 0; j < n; j++)
+      threads[this.letters[j] as string] = this.objects[this.rows[base + j] as number]
+    out.threads = threads
+    for (let j = 0; j < this.names.length; j++)
+      out[this.names[j] as string] = this.objects[this.rows[base + n + j] as number] as Cells
     return out as unknown as State
   }
 
-  /** The map at `slot` (see `mapSlot`) of stored state `id`. */
-  map(id: number, slot: number): Cells {
-    return this.maps[this.rows[id * this.width + slot] as number] as Cells
+  /**
+   * Where cell `id` of `map` lives in a row: the slot of thread `id` for the `threads` map,
+   * otherwise the slot of the map (whose cell `id` `read` then looks up).
+   */
+  slot(map: string, id: string): number {
+    if (map === 'threads') {
+      const j = this.letters.indexOf(id)
+      if (j < 0) throw new Error(`there is no thread '${id}' in a stored state`)
+      return j
+    }
+    const j = this.names.indexOf(map)
+    if (j < 0) throw new Error(`a state has no map '${map}'`)
+    return this.letters.length + j
   }
 
-  /** Where map `name` sits in a row (the root state's order of map names). */
-  mapSlot(name: string): number {
-    const j = this.names.indexOf(name)
-    if (j < 0) throw new Error(`a state has no map '${name}'`)
-    return j
+  /** Cell `id` of stored state `state`, at `slot` (from `slot(map, id)`); `WHOLE_MAP`-style reads pass `whole`. */
+  read(state: number, slot: number, id: string, whole: boolean): unknown {
+    const o = this.objects[this.rows[state * this.width + slot] as number] as Cells
+    return slot < this.letters.length || whole ? o : o[id]
+  }
+
+  /** The letters of the threads, in a row's order. */
+  get threadLetters(): readonly string[] {
+    return this.letters
   }
 
   /** The id of the first state; it is copied first, so the program's own state is left alone. */
   internRoot(s: State): number {
     const maps = JSON.parse(JSON.stringify(s)) as Maps
-    this.names = Object.keys(maps)
-    this.width = this.names.length
+    const threads = maps.threads as Cells
+    this.letters = Object.keys(threads)
+    this.letterMix = this.letters.map(keyMix)
+    this.names = Object.keys(maps).filter((m) => m !== 'threads')
+    this.width = this.letters.length + this.names.length
     this.rows = new Int32Array(1024 * this.width)
     this.scratch = new Int32Array(this.width)
     let h = 0
+    this.letters.forEach((t, j) => {
+      const id = this.id(this.canon(threads[t]) as object)
+      this.scratch[j] = id
+      h = (h + this.threadShare(j, id)) | 0
+    })
     this.names.forEach((m, j) => {
       const cells = this.canon(maps[m]) as Cells
-      this.scratch[j] = this.mapId(cells)
+      this.scratch[this.letters.length + j] = this.id(cells)
       h = (h + mapShare(m, this.valueHash(cells))) | 0
     })
     return this.intern(h)
@@ -112,14 +155,28 @@ export class StateTable {
    */
   internChild(parentId: number, child: State, touched: readonly string[]): number {
     const b = child as unknown as Maps
+    const row = this.scratch
+    row.set(this.rows.subarray(parentId * this.width, (parentId + 1) * this.width))
+    let h = this.hashes[parentId] as number
     // Per map the step wrote: its hash, the sum of its entries', updated by the changed entries.
     const names: string[] = []
     const sums: number[] = []
     for (let i = 0; i < touched.length; i += 2) {
       const m = touched[i] as string
       const id = touched[i + 1] as string
-      const before = this.map(parentId, this.mapSlot(m))
       const after = b[m] as Cells
+      if (m === 'threads') {
+        const j = this.slot(m, id)
+        const x = after[id]
+        if (x === undefined) throw new Error(`a step removed thread ${id}`)
+        const c = this.canon(x) as object
+        after[id] = c
+        h = (h - this.threadShare(j, row[j] as number)) | 0
+        row[j] = this.id(c)
+        h = (h + this.threadShare(j, row[j])) | 0
+        continue
+      }
+      const before = this.objects[row[this.slot(m, id)] as number] as Cells
       let k = names.indexOf(m)
       if (k < 0) {
         k = names.push(m) - 1
@@ -137,16 +194,14 @@ export class StateTable {
       }
       sums[k] = mh
     }
-    this.scratch.set(this.rows.subarray(parentId * this.width, (parentId + 1) * this.width))
-    let h = this.hashes[parentId] as number
     for (let k = 0; k < names.length; k++) {
       const m = names[k] as string
-      const j = this.mapSlot(m)
+      const j = this.slot(m, '')
       const mh = (sums[k] as number) & this.mask
-      h = (h - mapShare(m, this.hashOf.get(this.map(parentId, j)) as number) + mapShare(m, mh)) | 0
+      h = (h - mapShare(m, this.objectHash[row[j] as number] as number) + mapShare(m, mh)) | 0
       const cells = this.canonical(b[m] as Cells, mh) as Cells
       b[m] = cells
-      this.scratch[j] = this.mapId(cells)
+      row[j] = this.id(cells)
     }
     return this.intern(h)
   }
@@ -163,6 +218,12 @@ export class StateTable {
     const width = this.width
     row.set(this.rows.subarray(parentId * width, (parentId + 1) * width))
     let h = this.hashes[parentId] as number
+    for (let k = 0; k < w.threadSlots.length; k++) {
+      const j = w.threadSlots[k] as number
+      const id = w.threadIds[k] as number
+      h = (h - this.threadShare(j, row[j] as number) + this.threadShare(j, id)) | 0
+      row[j] = id
+    }
     for (let k = 0; k < w.slots.length; k++) {
       const j = w.slots[k] as number
       const before = row[j] as number
@@ -183,9 +244,14 @@ export class StateTable {
     return this.intern(h)
   }
 
+  /** Thread `j`'s share of a state's hash when its cell is object `id`. */
+  private threadShare(j: number, id: number): number {
+    return mixedEntryHash(this.letterMix[j] as number, this.objectHash[id] as number)
+  }
+
   /** One map after a step's writes, made canonical, and how it moves the state's hash. */
   private mapStep(m: string, beforeId: number, ids: readonly string[], values: readonly unknown[]): MapStep {
-    const before = this.maps[beforeId] as Cells
+    const before = this.objects[beforeId] as Cells
     const cells = { ...before }
     const was = this.hashOf.get(before) as number
     let mh = was
@@ -202,16 +268,25 @@ export class StateTable {
     }
     const map = this.canonical(cells, mh & this.mask) as Cells
     return {
-      map: this.mapId(map),
+      map: this.id(map),
       delta: (mapShare(m, this.hashOf.get(map) as number) - mapShare(m, was)) | 0,
     }
   }
 
-  private mapId(map: Cells): number {
-    let id = this.mapIds.get(map)
+  /** The id of a canonical map or thread cell of a stored state. */
+  idOf(o: object): number {
+    const id = this.ids.get(o)
+    if (id === undefined) throw new Error('not a part of a stored state')
+    return id
+  }
+
+  /** The id of a canonical map or thread, given one if it has none yet. */
+  private id(o: object): number {
+    let id = this.ids.get(o)
     if (id === undefined) {
-      id = this.maps.push(map) - 1
-      this.mapIds.set(map, id)
+      id = this.objects.push(o) - 1
+      this.ids.set(o, id)
+      this.objectHash.push(this.hashOf.get(o) as number)
     }
     return id
   }

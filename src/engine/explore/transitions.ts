@@ -4,7 +4,7 @@ import type { Letter } from '../model/types'
 import type { Program } from '../scenario/program'
 import type { StateTable, WriteSet } from './stateTable'
 
-/** A recorded step: the cells it wrote, per map, with the values the table stores. */
+/** A recorded step: the cells it wrote, with the values the table stores. */
 interface Leaf extends WriteSet {
   readonly leaf: true
   readonly kind: 'run' | 'wait'
@@ -15,9 +15,10 @@ interface Leaf extends WriteSet {
 interface Node {
   readonly leaf: false
   readonly map: string
-  /** The map's place in a stored state's row (`StateTable.mapSlot`). */
-  readonly slot: number
   readonly id: string
+  /** Where the cell lives in a stored row (`StateTable.slot`), and whether the whole map is read. */
+  readonly slot: number
+  readonly whole: boolean
   readonly next: Map<unknown, Node | Leaf>
 }
 
@@ -37,7 +38,8 @@ type Branches = Map<unknown, Node | Leaf>
  */
 export class TransitionCache {
   private readonly roots: Branches[]
-  private threadsSlot = -1
+  /** Each thread's slot in a stored row; known once the table has its root state. */
+  private selfSlots: number[] = []
   /** Steps asked for, and how many of them had to be interpreted (the rest were replayed). */
   asked = 0
   ran = 0
@@ -61,55 +63,74 @@ export class TransitionCache {
     const table = this.table
     const root = this.roots[ti] as Branches
     this.asked++
-    // The table learns its map names from the root state, which is interned before any step.
-    if (this.threadsSlot < 0) this.threadsSlot = table.mapSlot('threads')
-    const self = table.map(from, this.threadsSlot)[t]
+    if (this.selfSlots.length === 0)
+      this.selfSlots = this.p.threads.map((x) => table.slot('threads', x.letter))
+    const self = table.read(from, this.selfSlots[ti] as number, t, false)
     let n = root.get(self)
-    while (n !== undefined && !n.leaf) {
-      const m = table.map(from, n.slot)
-      n = n.next.get(n.id === WHOLE_MAP ? m : m[n.id])
-    }
+    while (n !== undefined && !n.leaf) n = n.next.get(table.read(from, n.slot, n.id, n.whole))
     if (n !== undefined) {
       this.lastKind = n.kind
       this.lastStepId = n.stepId
-      return this.table.internWrites(from, n)
+      return table.internWrites(from, n)
     }
 
     this.ran++
     const reads: unknown[] = []
     const r = runStep(this.p, table.state(from), t, false, reads)
-    const to = this.table.internChild(from, r.state, r.touched)
+    const to = table.internChild(from, r.state, r.touched)
     // internChild made the written cells canonical in place: record those, as a state holds them.
     const written = r.state as unknown as Record<string, Record<string, unknown>>
-    const leafMaps: string[] = []
+    const threadSlots: number[] = []
+    const threadIds: number[] = []
+    const maps: string[] = []
     const ids: string[][] = []
     const values: unknown[][] = []
     for (let i = 0; i < r.touched.length; i += 2) {
       const m = r.touched[i] as string
       const id = r.touched[i + 1] as string
-      let k = leafMaps.indexOf(m)
+      const value = (written[m] as Record<string, unknown>)[id]
+      if (m === 'threads') {
+        threadSlots.push(table.slot(m, id))
+        threadIds.push(table.idOf(value as object))
+        continue
+      }
+      let k = maps.indexOf(m)
       if (k < 0) {
-        k = leafMaps.push(m) - 1
+        k = maps.push(m) - 1
         ids.push([])
         values.push([])
       }
       ;(ids[k] as string[]).push(id)
-      ;(values[k] as unknown[]).push((written[m] as Record<string, unknown>)[id])
+      ;(values[k] as unknown[]).push(value)
     }
     const leaf: Leaf = {
       leaf: true,
-      maps: leafMaps,
-      slots: leafMaps.map((m) => table.mapSlot(m)),
+      threadSlots,
+      threadIds,
+      maps,
+      slots: maps.map((m) => table.slot(m, '')),
       ids,
       values,
-      after: leafMaps.map(() => new Map()),
+      after: maps.map(() => new Map()),
       kind: r.record.kind,
       stepId: r.record.stepId,
     }
-    this.grow(t, root, self, reads, leaf)
+    this.grow(t, root, self, this.perThread(reads), leaf)
     this.lastKind = leaf.kind
     this.lastStepId = leaf.stepId
     return to
+  }
+
+  /** The read log with a read of the whole `threads` map spelled out as a read of each thread. */
+  private perThread(reads: readonly unknown[]): unknown[] {
+    const out: unknown[] = []
+    for (let i = 0; i < reads.length; i += 3) {
+      if (reads[i] === 'threads' && reads[i + 1] === WHOLE_MAP) {
+        const all = reads[i + 2] as Record<string, unknown>
+        for (const x of this.table.threadLetters) out.push('threads', x, all[x])
+      } else out.push(reads[i], reads[i + 1], reads[i + 2])
+    }
+    return out
   }
 
   private grow(t: Letter, root: Branches, self: unknown, reads: readonly unknown[], leaf: Leaf): void {
@@ -120,7 +141,8 @@ export class TransitionCache {
       const id = reads[i + 1] as string
       let n = branches.get(key)
       if (n === undefined) {
-        n = { leaf: false, map, slot: this.table.mapSlot(map), id, next: new Map() }
+        const whole = id === WHOLE_MAP
+        n = { leaf: false, map, id, slot: this.table.slot(map, whole ? '' : id), whole, next: new Map() }
         branches.set(key, n)
       } else if (n.leaf || n.map !== map || n.id !== id)
         // The same reads once led elsewhere: a step that is not deterministic, which the engine

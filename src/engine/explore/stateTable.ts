@@ -1,4 +1,4 @@
-import type { State } from '../model/types'
+import { MAP_NAMES, type MapName, type State } from '../model/types'
 import {
   arraySeed,
   arrayStep,
@@ -59,6 +59,8 @@ export class StateTable {
   private letters: readonly string[] = []
   private letterMix: readonly number[] = []
   private names: readonly string[] = []
+  /** Each map's slot in a row, by name. */
+  private at = {} as Record<MapName, number>
   private width = 0
   private rows = new Int32Array(0)
   private scratch = new Int32Array(0)
@@ -86,16 +88,29 @@ export class StateTable {
 
   /** Stored state `id` as a State (new objects for it and its threads map, over stored parts). */
   state(id: number): State {
-    const out: Maps = {}
     const base = id * this.width
     const threads: Cells = {}
     const n = this.letters.length
     for (let j = 0; j < n; j++)
       threads[this.letters[j] as string] = this.objects[this.rows[base + j] as number]
-    out.threads = threads
-    for (let j = 0; j < this.names.length; j++)
-      out[this.names[j] as string] = this.objects[this.rows[base + n + j] as number] as Cells
-    return out as unknown as State
+    const at = this.at
+    const o = this.objects
+    const r = this.rows
+    // Spelled out, so every State built here has the same shape (the explorer builds one per state).
+    return {
+      threads,
+      folios: o[r[base + at.folios] as number],
+      locks: o[r[base + at.locks] as number],
+      pmds: o[r[base + at.pmds] as number],
+      tables: o[r[base + at.tables] as number],
+      vmas: o[r[base + at.vmas] as number],
+      pageCache: o[r[base + at.pageCache] as number],
+      rcu: o[r[base + at.rcu] as number],
+      iommus: o[r[base + at.iommus] as number],
+      completions: o[r[base + at.completions] as number],
+      marks: o[r[base + at.marks] as number],
+      vars: o[r[base + at.vars] as number],
+    } as unknown as State
   }
 
   /**
@@ -132,6 +147,11 @@ export class StateTable {
     this.letterMix = this.letters.map(keyMix)
     this.names = Object.keys(maps).filter((m) => m !== 'threads')
     this.width = this.letters.length + this.names.length
+    if (this.names.length !== MAP_NAMES.length - 1)
+      throw new Error(`a state has maps ${this.names.join(', ')}`)
+    const at: Record<string, number> = {}
+    for (const m of MAP_NAMES) if (m !== 'threads') at[m] = this.slot(m, '')
+    this.at = at as Record<MapName, number>
     this.rows = new Int32Array(1024 * this.width)
     this.scratch = new Int32Array(this.width)
     let h = 0

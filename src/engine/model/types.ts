@@ -165,3 +165,19 @@ export interface State {
 }
 
 export type MapName = keyof State
+
+/** Every map of a State, once each (the explorer's table checks a state against this list). */
+export const MAP_NAMES: readonly MapName[] = [
+  'threads',
+  'folios',
+  'locks',
+  'pmds',
+  'tables',
+  'vmas',
+  'pageCache',
+  'rcu',
+  'iommus',
+  'completions',
+  'marks',
+  'vars',
+]

@@ -151,7 +151,7 @@ export class StateTable {
       throw new Error(`a state has maps ${this.names.join(', ')}`)
     const at: Record<string, number> = {}
     for (const m of MAP_NAMES) if (m !== 'threads') at[m] = this.slot(m, '')
-    this.at = at as Record<MapName, number>
+    this.at = at
     this.rows = new Int32Array(1024 * this.width)
     this.scratch = new Int32Array(this.width)
     let h = 0

@@ -1,4 +1,4 @@
-import { allOutcomes, isLivelock, outcomesAt, progressSteps } from '../interp/outcomes'
+import { allOutcomes, isLivelock, outcomesAt } from '../interp/outcomes'
 import { enabledThreads, StepError } from '../interp/step'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
@@ -124,14 +124,13 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     for (let v = id; v > 0; v = parent[v] as number) out.push(letters[via[v] as number] as string)
     return out.reverse()
   }
-  const isProgress = progressSteps(p)
   /** Explore one step of `t` from state `from`: the successor's id, or -1 if the step failed. */
   const expand = (from: number, t: string): number => {
     const ti = letters.indexOf(t)
     try {
       const to = add(steps.step(from, t, ti), from, ti)
       transitions++
-      graph.edge(to, ti, steps.lastKind === 'run' && isProgress(t, steps.lastStepId))
+      graph.edge(to, ti, steps.lastProgress)
       return to
     } catch (e) {
       if (!(e instanceof StepError)) throw e

@@ -176,7 +176,7 @@ export class StateTable {
   internChild(parentId: number, child: State, touched: readonly string[]): number {
     const b = child as unknown as Maps
     const row = this.scratch
-    row.set(this.rows.subarray(parentId * this.width, (parentId + 1) * this.width))
+    this.loadRow(parentId)
     let h = this.hashes[parentId] as number
     // Per map the step wrote: its hash, the sum of its entries', updated by the changed entries.
     const names: string[] = []
@@ -235,8 +235,7 @@ export class StateTable {
    */
   internWrites(parentId: number, w: WriteSet): number {
     const row = this.scratch
-    const width = this.width
-    row.set(this.rows.subarray(parentId * width, (parentId + 1) * width))
+    this.loadRow(parentId)
     let h = this.hashes[parentId] as number
     for (let k = 0; k < w.threadSlots.length; k++) {
       const j = w.threadSlots[k] as number
@@ -262,6 +261,12 @@ export class StateTable {
       h = (h + e.delta) | 0
     }
     return this.intern(h)
+  }
+
+  /** Copy stored state `id`'s row into `scratch` (a loop: a subarray per step would be garbage). */
+  private loadRow(id: number): void {
+    const base = id * this.width
+    for (let j = 0; j < this.width; j++) this.scratch[j] = this.rows[base + j] as number
   }
 
   /** Thread `j`'s share of a state's hash when its cell is object `id`. */

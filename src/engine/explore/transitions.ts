@@ -1,3 +1,4 @@
+import { progressSteps } from '../interp/outcomes'
 import { runStep } from '../interp/step'
 import { WHOLE_MAP } from '../model/draft'
 import type { Letter } from '../model/types'
@@ -9,6 +10,7 @@ interface Leaf extends WriteSet {
   readonly leaf: true
   readonly kind: 'run' | 'wait'
   readonly stepId: string
+  readonly progress: boolean
 }
 
 /** The next cell the step reads; which branch to take depends on the value found there. */
@@ -49,11 +51,17 @@ export class TransitionCache {
     private readonly table: StateTable
   ) {
     this.roots = p.threads.map((): Branches => new Map())
+    this.isProgress = progressSteps(p)
   }
 
-  /** Whether the last step ran or queued on a resource, and its id (read after `step`). */
+  /**
+   * Whether the last step ran or queued on a resource, its id, and whether it ran a progress
+   * step (for livelock); read after `step`.
+   */
   lastKind: 'run' | 'wait' = 'run'
   lastStepId = ''
+  lastProgress = false
+  private readonly isProgress: (t: string, stepId: string) => boolean
 
   /**
    * Run thread `t` (index `ti`) from stored state `from`: the successor's id in the table (new
@@ -71,6 +79,7 @@ export class TransitionCache {
     if (n !== undefined) {
       this.lastKind = n.kind
       this.lastStepId = n.stepId
+      this.lastProgress = n.progress
       return table.internWrites(from, n)
     }
 
@@ -114,10 +123,12 @@ export class TransitionCache {
       after: maps.map(() => new Map()),
       kind: r.record.kind,
       stepId: r.record.stepId,
+      progress: r.record.kind === 'run' && this.isProgress(t, r.record.stepId),
     }
     this.grow(t, root, self, this.perThread(reads), leaf)
     this.lastKind = leaf.kind
     this.lastStepId = leaf.stepId
+    this.lastProgress = leaf.progress
     return to
   }
 

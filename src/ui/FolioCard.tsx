@@ -1,4 +1,3 @@
-import { m } from 'framer-motion'
 import { memo } from 'react'
 
 import { GUP_PIN_COUNTING_BIAS, type Folio, type LockState } from '../engine'
@@ -26,7 +25,7 @@ export const FolioCard = memo(function FolioCard({ id, folio, lock, changes: c, 
   const holder = lock?.holders[0]?.t
   const waiters = lock?.waiters ?? []
   return (
-    <m.article
+    <article
       className={`card folio${folio.freed ? ' freed' : ''}${created ? ' fresh' : ''}`}
       aria-label={`Folio ${id}`}
     >
@@ -88,6 +87,6 @@ export const FolioCard = memo(function FolioCard({ id, folio, lock, changes: c, 
           <Changed change={c.get('content')}>{folio.content.map((x) => x || '∅').join(' | ')}</Changed>
         </dd>
       </dl>
-    </m.article>
+    </article>
   )
 })

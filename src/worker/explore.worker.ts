@@ -1,7 +1,7 @@
 import { buildProgram, explore, hunt, isLivelock, type HuntOptions } from '../engine'
 import type { ExploreMessage, ExploreRequest } from './protocol'
 
-/** Steps of quick walks before the exhaustive search: about 10–25 ms. */
+/** Steps of quick walks before the exhaustive search: about 5–20 ms. */
 const QUICK_STEPS = 5000
 /** A livelock question whose search passes this many states gets `LIVELOCK_STEPS` more. */
 const LARGE_STATES = 10_000
@@ -41,11 +41,9 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
         })
       return h !== null
     }
-    // A few milliseconds of walks first: a race that breaks often is reported long before the
-    // breadth-first search gets deep enough to meet it.
-    // These look for bad states only: catching a livelock on a walk needs a canonical key per
-    // step, which costs more than the whole search of a small graph.
-    const found = walk({ maxSteps: QUICK_STEPS, livelock: false })
+    // A few milliseconds of walks first: a race that breaks often (or a livelock a walk falls
+    // into) is reported long before the breadth-first search gets deep enough to meet it.
+    const found = walk({ maxSteps: QUICK_STEPS })
     // Only the whole graph answers a livelock question, so a large one gets a longer look, for
     // cycles too, once the search has shown it is large.
     let longer = !found && program.scenario.outcomes.some(isLivelock)

@@ -1,9 +1,9 @@
-import { allOutcomes, isFairStretch, isLivelock, outcomesAt, progressSteps } from '../interp/outcomes'
-import { enabledThreads, runStep, StepError } from '../interp/step'
-import type { State } from '../model/types'
+import { allOutcomes, isFairStretch, isLivelock, outcomesAt } from '../interp/outcomes'
+import { enabledThreads, StepError } from '../interp/step'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
-import { stateKey } from './stateKey'
+import { StateTable } from './stateTable'
+import { TransitionCache } from './transitions'
 
 export interface HuntOptions {
   /** Steps to spend over all walks. */
@@ -12,8 +12,7 @@ export interface HuntOptions {
   readonly maxDepth?: number
   readonly seed?: number
   /**
-   * Also look for livelock cycles, where the scenario asks about livelock (the default). It
-   * costs a canonical key per step.
+   * Also look for livelock cycles, where the scenario asks about livelock (the default).
    */
   readonly livelock?: boolean
 }
@@ -42,7 +41,6 @@ export function hunt(p: Program, opts: HuntOptions): HuntResult | null {
   const bad = new Set(outcomes.filter((o) => o.severity === 'bad' && !isLivelock(o)).map((o) => o.id))
   const livelock = opts.livelock === false ? undefined : outcomes.find(isLivelock)
   if (bad.size === 0 && !livelock) return null
-  const isProgress = progressSteps(p)
   const maxDepth = opts.maxDepth ?? 4 * p.threads.reduce((n, t) => n + t.steps.length, 0)
   let x = (opts.seed ?? 0x9e3779b9) | 0 || 1
   const next = (n: number): number => {
@@ -51,36 +49,41 @@ export function hunt(p: Program, opts: HuntOptions): HuntResult | null {
     x ^= x << 5
     return (x >>> 0) % n
   }
+  // Walks share one table of states: a state met again is the same id, which is all the
+  // livelock check needs, and a step met again is replayed from the transition cache.
+  const table = new StateTable()
+  const steps = new TransitionCache(p, table)
+  const root = table.internRoot(p.initial)
+  const index = new Map(p.threads.map((th, i) => [th.letter, i]))
   let spent = 0
   for (let walks = 1; spent < opts.maxSteps; walks++) {
-    let s: State = p.initial
+    let at = root
     const path: string[] = []
     /** Threads enabled in each state of the walk. */
     const enabled: string[][] = []
     /** Where each state since the last progress step was last seen (livelock questions only). */
-    const seen = new Map<string, number>()
-    if (livelock) seen.set(stateKey(s), 0)
+    const seen = new Map<number, number>()
+    if (livelock) seen.set(at, 0)
     for (;;) {
+      const s = table.state(at)
       const en = enabledThreads(p, s)
       const hit = outcomesAt(p, s, en).find((o) => bad.has(o))
       if (hit !== undefined)
         return { outcome: hit, schedule: formatSchedule(path), steps: path.length, walks }
       enabled.push(en)
       if (livelock && path.length > 0) {
-        const key = stateKey(s)
-        const from = seen.get(key)
+        const from = seen.get(at)
         if (from !== undefined && isFairStretch(p, enabled.slice(from), path.slice(from)))
           return { outcome: livelock.id, schedule: formatSchedule(path), steps: path.length, walks }
         // The latest visit, as replay judges a run's return: the schedule replays into the cycle.
-        seen.set(key, path.length)
+        seen.set(at, path.length)
       }
       if (en.length === 0 || path.length >= maxDepth || spent >= opts.maxSteps) break
       const t = en[next(en.length)] as string
       try {
-        const r = runStep(p, s, t, false)
-        s = r.state
+        at = steps.step(at, t, index.get(t) as number)
         // A stretch with a progress step in it is no livelock: start looking again from here.
-        if (livelock && r.record.kind === 'run' && isProgress(t, r.record.stepId)) seen.clear()
+        if (livelock && steps.lastProgress) seen.clear()
       } catch (e) {
         // A scenario bug on this walk: the exhaustive search reports it with its schedule.
         if (e instanceof StepError) break

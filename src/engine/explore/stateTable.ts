@@ -54,7 +54,8 @@ export interface WriteSet {
 export class StateTable {
   private count = 0
   private hashes = new Int32Array(1024)
-  private slots = new Int32Array(2048).fill(-1)
+  /** Open addressing: pairs of (state id or -1, that state's hash). */
+  private slots = new Int32Array(4096).fill(-1)
   /** A row: the threads, in the root's order, then the other maps, in the root's order. */
   private letters: readonly string[] = []
   private letterMix: readonly number[] = []
@@ -365,15 +366,17 @@ export class StateTable {
     const row = this.scratch
     const rows = this.rows
     const width = this.width
+    // Slot pairs (state id, its hash): a probe reads the hash beside the id, not from afar.
     const slots = this.slots
-    const smask = slots.length - 1
+    const smask = (slots.length >> 1) - 1
     for (let i = h & smask; ; i = (i + 1) & smask) {
-      const id = slots[i] as number
+      const id = slots[2 * i] as number
       if (id < 0) {
-        slots[i] = this.count
+        slots[2 * i] = this.count
+        slots[2 * i + 1] = h
         return this.push(h)
       }
-      if (this.hashes[id] !== h) continue
+      if (slots[2 * i + 1] !== h) continue
       const base = id * width
       let j = 0
       while (j < width && rows[base + j] === row[j]) j++
@@ -394,17 +397,19 @@ export class StateTable {
     this.hashes[id] = h
     this.rows.set(this.scratch, id * this.width)
     // Keep the load under one half, so probes stay short.
-    if (this.count * 2 > this.slots.length) this.rehash()
+    if (this.count * 4 > this.slots.length) this.rehash()
     return id
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1)
-    const mask = slots.length - 1
+    const mask = (slots.length >> 1) - 1
     for (let id = 0; id < this.count; id++) {
-      let i = (this.hashes[id] as number) & mask
-      while ((slots[i] as number) >= 0) i = (i + 1) & mask
-      slots[i] = id
+      const h = this.hashes[id] as number
+      let i = h & mask
+      while ((slots[2 * i] as number) >= 0) i = (i + 1) & mask
+      slots[2 * i] = id
+      slots[2 * i + 1] = h
     }
     this.slots = slots
   }

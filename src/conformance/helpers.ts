@@ -1,4 +1,5 @@
-import { buildProgram, type Program } from '../engine'
+import { buildProgram, enabledThreads, type Program, type State } from '../engine'
+import type { StateTable } from '../engine/explore/stateTable'
 import { loadScenario } from '../cli/scenarioFiles'
 
 export function program(id: string, toggles: readonly string[] = []): Program {
@@ -32,3 +33,26 @@ export const step = (id: string, ops: unknown[] = [], extra: Record<string, unkn
   ops,
   ...extra,
 })
+
+/**
+ * Walks over a table's states as fast-check draws them: from the root (interned here if the
+ * table is still empty), each number picks one of the enabled threads (modulo their count), and
+ * `next` takes that step, returning the id reached.
+ */
+export function walkTable(
+  p: Program,
+  table: StateTable,
+  walks: readonly (readonly number[])[],
+  next: (at: number, s: State, t: string, enabled: readonly string[]) => number
+): void {
+  const root = table.size === 0 ? table.internRoot(p.initial) : 0
+  for (const walk of walks) {
+    let at = root
+    for (const c of walk) {
+      const s = table.state(at)
+      const en = enabledThreads(p, s)
+      if (en.length === 0) break
+      at = next(at, s, en[c % en.length] as string, en)
+    }
+  }
+}

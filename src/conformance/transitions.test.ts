@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { enabledThreads, runStep, stateKey, type Program } from '../engine'
 import { StateTable } from '../engine/explore/stateTable'
 import { TransitionCache } from '../engine/explore/transitions'
-import { program } from './helpers'
+import { program, walkTable } from './helpers'
 
 /** One program per seed race, with toggles that bring in the IOMMU, RCU and a third thread. */
 const programs: Program[] = [
@@ -28,23 +28,16 @@ describe('TransitionCache', () => {
     const p = programs[which] as Program
     const table = new StateTable()
     const cache = new TransitionCache(p, table)
-    const root = table.internRoot(p.initial)
-    for (const walk of walks) {
-      let at = root
-      for (const c of walk) {
-        const s = table.state(at)
-        const en = enabledThreads(p, s)
-        if (en.length === 0) break
-        // Every enabled thread, not just the walk's: the cache must be right from any state.
-        for (const t of en) {
-          const direct = runStep(p, s, t, false)
-          const to = cache.step(at, t, index(p, t))
-          expect(stateKey(table.state(to))).toBe(stateKey(direct.state))
-          expect([cache.lastKind, cache.lastStepId]).toEqual([direct.record.kind, direct.record.stepId])
-        }
-        at = cache.step(at, en[c % en.length] as string, index(p, en[c % en.length] as string))
+    walkTable(p, table, walks, (at, s, t, en) => {
+      // Every enabled thread, not just the walk's: the cache must be right from any state.
+      for (const u of en) {
+        const direct = runStep(p, s, u, false)
+        const to = cache.step(at, u, index(p, u))
+        expect(stateKey(table.state(to))).toBe(stateKey(direct.state))
+        expect([cache.lastKind, cache.lastStepId]).toEqual([direct.record.kind, direct.record.stepId])
       }
-    }
+      return cache.step(at, t, index(p, t))
+    })
   })
 
   it('interprets a step only the first time it meets its thread state and the cells it reads', () => {

@@ -21,14 +21,21 @@ export function countInterleavings(
   hits: readonly Uint8Array[]
 ): { total: Count; byOutcome: Count[] } {
   const cs = components(g, false)
-  const quick = countWith(g, hits, cs, DOUBLES)
+  // An outcome that holds nowhere is reached by no run: only the others need counting.
+  const held = hits.map((h) => h.includes(1))
+  const live = hits.filter((_, o) => held[o])
+  const spread = <T>(counts: readonly T[], zero: T): T[] => {
+    let k = 0
+    return held.map((on) => (on ? (counts[k++] as T) : zero))
+  }
+  const quick = countWith(g, live, cs, DOUBLES)
   if (quick) {
     const show = (x: number): Count => (x === Infinity ? 'unbounded' : BigInt(x))
-    return { total: show(quick.total), byOutcome: quick.byOutcome.map(show) }
+    return { total: show(quick.total), byOutcome: spread(quick.byOutcome, 0).map(show) }
   }
-  const exact = countWith(g, hits, cs, BIGINTS) as { total: bigint; byOutcome: bigint[] }
+  const exact = countWith(g, live, cs, BIGINTS) as { total: bigint; byOutcome: bigint[] }
   const show = (x: bigint): Count => (x === BIG_INF ? 'unbounded' : x)
-  return { total: show(exact.total), byOutcome: exact.byOutcome.map(show) }
+  return { total: show(exact.total), byOutcome: spread(exact.byOutcome, 0n).map(show) }
 }
 
 /** The arithmetic of counts: `inf` stands for unbounded and absorbs every sum. */

@@ -3,11 +3,12 @@ import { expect, test, type Page } from '@playwright/test'
 import { reportedLink, watchErrors } from './helpers'
 
 /**
- * Remember every text the early badge shows, as the page shows it. A search can end soon after
- * an early answer, and the final badge then takes the early one's place, faster than a test
- * polls: the page itself records them.
+ * Open a link and ask the Explore panel to check every interleaving. Returns every text the
+ * early badge has shown since: a search can end soon after an early answer, and the final badge
+ * then takes the early one's place faster than a test polls, so the page itself records them.
  */
-async function recordEarlyBadges(page: Page): Promise<() => Promise<string[]>> {
+async function openAndCheck(page: Page, link: string): Promise<() => Promise<string[]>> {
+  await page.goto(link)
   await page.evaluate(() => {
     const seen: string[] = []
     ;(window as unknown as { seen: string[] }).seen = seen
@@ -16,13 +17,8 @@ async function recordEarlyBadges(page: Page): Promise<() => Promise<string[]>> {
       if (t && seen.at(-1) !== t) seen.push(t)
     }).observe(document.body, { subtree: true, childList: true, characterData: true })
   })
-  return () => page.evaluate(() => (window as unknown as { seen: string[] }).seen)
-}
-
-/** Open a link and ask the Explore panel to check every interleaving. */
-async function openAndCheck(page: Page, link: string): Promise<void> {
-  await page.goto(link)
   await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  return () => page.evaluate(() => (window as unknown as { seen: string[] }).seen)
 }
 
 test('the explorer answers "does any interleaving break?", and re-answers when a fix is toggled', async ({
@@ -89,9 +85,7 @@ test('a race that breaks says so as soon as the first broken interleaving is fou
   page,
 }) => {
   const errors = watchErrors(page)
-  await page.goto('./#/migration-vs-shmem-fault?with=drop-from-pagecache&s=A&at=0')
-  const seen = await recordEarlyBadges(page)
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  const seen = await openAndCheck(page, './#/migration-vs-shmem-fault?with=drop-from-pagecache&s=A&at=0')
   // This race has a retry loop, so the count of interleavings is unbounded.
   await expect(page.locator('.explore .badge.final')).toHaveText(/^Some interleavings break \(.*data lost/)
   await expect(page.locator('.explore .badge.early')).toHaveCount(0)
@@ -107,9 +101,7 @@ test('a race that breaks often is reported by the quick walks first, then with i
   page,
 }) => {
   const errors = watchErrors(page)
-  await page.goto('./#/migration-vs-shmem-fault?s=A&at=0')
-  const badges = await recordEarlyBadges(page)
-  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  const badges = await openAndCheck(page, './#/migration-vs-shmem-fault?s=A&at=0')
   await expect(page.locator('.explore .badge.final')).toContainText('Some interleavings break')
   const seen = await badges()
   expect(seen[0]).toMatch(/^Breaks: .+ is reachable \(a quick search found a \d+-step schedule after/)

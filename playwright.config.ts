@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 // Browsers cannot be downloaded here: the tests drive Debian's Chromium (installed by .ci/run).
-const PORT = 4175
+const PORT = Number(process.env.PW_PORT ?? 4175)
 
 export default defineConfig({
   testDir: './e2e',

@@ -38,7 +38,14 @@ describe('share links', () => {
       ok: false,
       error: expect.stringMatching(/not a toggle id/),
     })
-    expect(parseLink('#/x?zzz=1')).toMatchObject({ ok: false, error: expect.stringMatching(/unknown part/) })
+    expect(parseLink('#/%E0%A4%A')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/percent-encoding/),
+    })
+    expect(parseLink('#/x?view=lecture&src=not*base64')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not base64url/),
+    })
     // A hostile link cannot make the page replay an explosion of steps.
     expect(parseLink('#/x?s=B99999')).toMatchObject({
       ok: false,
@@ -46,13 +53,38 @@ describe('share links', () => {
     })
   })
 
-  const link = fc.record<Link>({
-    scenario: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/),
-    with: fc.array(fc.stringMatching(/^-?[a-z0-9][a-z0-9-]{0,12}$/), { maxLength: 4 }),
-    schedule: fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E'), { maxLength: 60 }).map(formatSchedule),
-    at: fc.option(fc.nat(999)),
-    version: fc.option(fc.integer({ min: 1, max: 99 })),
+  it('ignore, with a note, the parts an older version would not know, and repeated parts', () => {
+    expect(parseLink('#/x?zzz=1&s=B&s=A&view=poster')).toEqual({
+      ok: true,
+      link: {
+        scenario: 'x',
+        with: [],
+        schedule: 'B',
+        at: null,
+        version: null,
+        notes: [
+          'The link\'s part "zzz" is not one this version knows; it was ignored.',
+          'The link gives "s" more than once; the first was used.',
+          'The link\'s view "poster" is not one this version knows; it was ignored.',
+        ],
+      },
+    })
   })
+
+  const link = fc.record<Link>(
+    {
+      scenario: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/),
+      with: fc.array(fc.stringMatching(/^-?[a-z0-9][a-z0-9-]{0,12}$/), { maxLength: 4 }),
+      schedule: fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E'), { maxLength: 60 }).map(formatSchedule),
+      at: fc.option(fc.nat(999)),
+      version: fc.option(fc.integer({ min: 1, max: 99 })),
+      view: fc.constantFrom('lecture' as const, 'embed' as const),
+      vs: fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 30 }).map(formatSchedule),
+      vswith: fc.array(fc.stringMatching(/^-?[a-z0-9][a-z0-9-]{0,12}$/), { maxLength: 3 }),
+      src: fc.stringMatching(/^[A-Za-z0-9_-]{0,80}$/),
+    },
+    { requiredKeys: ['scenario', 'with', 'schedule', 'at', 'version'] }
+  )
 
   test.prop([link])('round-trip: parse(format(link)) gives the link back', (l) => {
     expect(parseLink(formatLink(l))).toEqual({ ok: true, link: l })

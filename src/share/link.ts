@@ -11,7 +11,23 @@ export interface Link {
   readonly at: number | null
   /** The scenario version the link was made with, if it says. */
   readonly version: number | null
+  /** `view=lecture` / `view=embed`: how the view opens (absent: the normal page). */
+  readonly view?: LinkView
+  /** `vs=`: a second interleaving of the same race for the diff view (canonical schedule). */
+  readonly vs?: string
+  /** `vswith=`: the second interleaving's toggle requests. */
+  readonly vswith?: readonly string[]
+  /** `src=`: the scenario itself, deflate-raw + base64url (decoded by the scenario loader). */
+  readonly src?: string
+  /** What the parser ignored and the page should say (unknown or repeated parts). */
+  readonly notes?: readonly string[]
 }
+
+export type LinkView = 'lecture' | 'embed'
+const VIEWS: readonly string[] = ['lecture', 'embed']
+const KNOWN = ['with', 's', 'at', 'v', 'view', 'vs', 'vswith', 'src']
+/** A `src=` payload longer than this is refused before anything decodes it. */
+export const MAX_SRC_CHARS = 200_000
 
 export type LinkResult =
   { readonly ok: true; readonly link: Link } | { readonly ok: false; readonly error: string }
@@ -30,35 +46,108 @@ export function parseLink(hash: string): LinkResult | null {
   if (h === '' || h === '/') return null
   if (!h.startsWith('/')) return { ok: false, error: 'The link does not start with #/<scenario>.' }
   const q = h.indexOf('?')
-  const scenario = decodeURIComponent(q < 0 ? h.slice(1) : h.slice(1, q))
+  const scenario = safeDecode(q < 0 ? h.slice(1) : h.slice(1, q))
+  if (scenario === null)
+    return { ok: false, error: 'The scenario part of the link is not valid percent-encoding.' }
   if (!ID.test(scenario)) return { ok: false, error: `"${scenario.slice(0, 64)}" is not a scenario id.` }
-  const params = new URLSearchParams(q < 0 ? '' : h.slice(q + 1))
-  for (const key of params.keys())
-    if (!['with', 's', 'at', 'v'].includes(key))
-      return { ok: false, error: `The link has an unknown part "${key.slice(0, 32)}".` }
-  const withList = (params.get('with') ?? '').split(',').filter((x) => x !== '')
-  const bad = withList.find((t) => !TOGGLE.test(t))
-  if (bad !== undefined) return { ok: false, error: `"${bad.slice(0, 64)}" is not a toggle id.` }
-  let schedule: string
+  let params: URLSearchParams
   try {
-    const steps = parseSchedule(params.get('s') ?? '')
-    if (steps.length > MAX_LINK_STEPS)
-      return {
-        ok: false,
-        error: `The schedule in the link has ${String(steps.length)} steps; links hold at most ${String(MAX_LINK_STEPS)}.`,
-      }
-    schedule = formatSchedule(steps)
-  } catch (e) {
-    if (e instanceof ScheduleSyntaxError)
-      return { ok: false, error: `The schedule in the link is malformed: ${e.message}.` }
-    throw e
+    params = new URLSearchParams(q < 0 ? '' : h.slice(q + 1))
+  } catch {
+    return { ok: false, error: 'The parameters of the link are not valid percent-encoding.' }
   }
+  const notes: string[] = []
+  const seen = new Set<string>()
+  for (const key of params.keys()) {
+    if (!KNOWN.includes(key)) {
+      notes.push(`The link's part "${clip(key, 32)}" is not one this version knows; it was ignored.`)
+      continue
+    }
+    if (seen.has(key)) notes.push(`The link gives "${key}" more than once; the first was used.`)
+    seen.add(key)
+  }
+  const withList = toggleList(params.get('with'))
+  if (typeof withList === 'string') return { ok: false, error: withList }
+  const schedule = scheduleOf(params.get('s'), 'The schedule in the link')
+  if (!schedule.ok) return schedule
   const at = number(params.get('at'))
   if (at === undefined) return { ok: false, error: 'The position ("at") in the link is not a whole number.' }
   const version = number(params.get('v'))
   if (version === undefined)
     return { ok: false, error: 'The scenario version ("v") in the link is not a whole number.' }
-  return { ok: true, link: { scenario, with: withList, schedule, at, version } }
+  const link: { -readonly [K in keyof Link]: Link[K] } = {
+    scenario,
+    with: withList,
+    schedule: schedule.schedule,
+    at,
+    version,
+  }
+  const view = params.get('view')
+  if (view !== null) {
+    if (VIEWS.includes(view)) link.view = view as LinkView
+    else notes.push(`The link's view "${clip(view, 32)}" is not one this version knows; it was ignored.`)
+  }
+  const vs = params.get('vs')
+  if (vs !== null) {
+    const r = scheduleOf(vs, 'The second schedule ("vs") in the link')
+    if (!r.ok) return r
+    link.vs = r.schedule
+  }
+  const vswith = params.get('vswith')
+  if (vswith !== null) {
+    const r = toggleList(vswith)
+    if (typeof r === 'string') return { ok: false, error: r }
+    link.vswith = r
+  }
+  const src = params.get('src')
+  if (src !== null) {
+    if (src.length > MAX_SRC_CHARS)
+      return {
+        ok: false,
+        error: `The scenario in the link is ${String(src.length)} characters long; links carry at most ${String(MAX_SRC_CHARS)}.`,
+      }
+    if (!/^[A-Za-z0-9_-]*$/.test(src))
+      return { ok: false, error: 'The scenario in the link ("src") is not base64url.' }
+    link.src = src
+  }
+  if (notes.length > 0) link.notes = notes
+  return { ok: true, link }
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return null
+  }
+}
+
+function toggleList(s: string | null): readonly string[] | string {
+  const list = (s ?? '').split(',').filter((x) => x !== '')
+  const bad = list.find((t) => !TOGGLE.test(t))
+  return bad === undefined ? list : `"${clip(bad, 64)}" is not a toggle id.`
+}
+
+function scheduleOf(
+  s: string | null,
+  what: string
+): { readonly ok: true; readonly schedule: string } | { readonly ok: false; readonly error: string } {
+  try {
+    const steps = parseSchedule(s ?? '')
+    if (steps.length > MAX_LINK_STEPS)
+      return {
+        ok: false,
+        error: `${what} has ${String(steps.length)} steps; links hold at most ${String(MAX_LINK_STEPS)}.`,
+      }
+    return { ok: true, schedule: formatSchedule(steps) }
+  } catch (e) {
+    if (e instanceof ScheduleSyntaxError) return { ok: false, error: `${what} is malformed: ${e.message}.` }
+    throw e
+  }
 }
 
 function number(s: string | null): number | null | undefined {
@@ -73,5 +162,9 @@ export function formatLink(l: Link): string {
   if (l.schedule !== '') parts.push(`s=${l.schedule}`)
   if (l.at !== null) parts.push(`at=${String(l.at)}`)
   if (l.version !== null) parts.push(`v=${String(l.version)}`)
+  if (l.view !== undefined) parts.push(`view=${l.view}`)
+  if (l.vs !== undefined) parts.push(`vs=${l.vs}`)
+  if (l.vswith !== undefined) parts.push(`vswith=${l.vswith.join(',')}`)
+  if (l.src !== undefined) parts.push(`src=${l.src}`)
   return `#/${l.scenario}${parts.length > 0 ? `?${parts.join('&')}` : ''}`
 }

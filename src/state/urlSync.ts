@@ -19,6 +19,7 @@ export function applyHash(hash: string): void {
     return
   }
   openLink(r.link)
+  for (const note of r.link.notes ?? []) notify('info', note)
 }
 
 /**

@@ -39,7 +39,7 @@ for (const id of IDS) {
         for (const th of p.threads)
           for (const st of th.steps)
             expect(st.link, st.spec.id).toMatch(
-              /^https:\/\/elixir\.bootlin\.com\/linux\/v[0-9][\w.-]*\/source\/[\w./-]+$/
+              /^https:\/\/elixir\.bootlin\.com\/linux\/v[0-9][\w.-]*\/source\/[\w./-]+(#L[0-9]+)?$/
             )
       }
     })

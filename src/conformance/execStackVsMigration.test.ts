@@ -14,6 +14,7 @@ const OUTCOMES = [
   'migration-entry-leaked',
   'bug-swapops',
   'stack-data-lost',
+  'straggler-uaf',
   'migrated',
   'migration-eagain',
   'argv-read',
@@ -53,6 +54,20 @@ const VERDICTS: readonly (readonly [readonly string[], readonly (typeof OUTCOMES
   [
     ['gup-pin-before-vma-adjust'],
     ['migration-entry-leaked', 'bug-swapops', 'stack-data-lost', 'migrated', 'migration-eagain', 'argv-read'],
+  ],
+  // Mel's V2 3/3: the entry outlives the page lock until exec meets it, and exec may take a
+  // reference on a page the migration has already freed.
+  [
+    ['move-ptes-remove-stragglers'],
+    [
+      'migration-entry-leaked',
+      'bug-swapops',
+      'stack-data-lost',
+      'straggler-uaf',
+      'migrated',
+      'migration-eagain',
+      'argv-read',
+    ],
   ],
   // The write lock keeps migration wholly before or wholly after the shift: it never fails.
   [['migration-takes-mmap-sem'], ['migrated', 'argv-read']],
@@ -176,6 +191,20 @@ describe(`${ID}: the review's traces`, () => {
     expect(flags).not.toContain('VM_SEQ_READ')
     const sc = loadScenario(ID)
     expect(JSON.stringify(sc)).not.toContain('"VM_STACK_INCOMPLETE_SETUP"')
+  })
+})
+
+describe(`${ID}: Mel's V2 3/3 (move-ptes-remove-stragglers)`, () => {
+  it('restores X at the old address when it meets the entry while the migration still holds X', () => {
+    // B unmaps X; A widens and meets the entry (moving X0 first), takes X and sleeps on its lock.
+    const { r, steps } = ran(['move-ptes-remove-stragglers'], 'AB8A4')
+    expect(steps).toEqual(['A0', 'B0', 'B1', 'B2', 'B6', 'B6a', 'B6b', 'B6c', 'B7', 'A3', 'A4c', 'A4g'])
+    expect(last(r).threads.A?.blocked).not.toBeNull()
+    // exec's reference makes the copy fail; the restore walk misses; X is unlocked, exec restores it.
+    const done = ran(['move-ptes-remove-stragglers'], 'AB8A4B8A4')
+    expect(done.steps).toEqual(expect.arrayContaining(['B8f', 'B10x', 'A4i', 'A4j']))
+    expect(last(done.r).folios.X?.freed).toBe(false)
+    expect(done.r.outcomes).not.toContain('straggler-uaf')
   })
 })
 

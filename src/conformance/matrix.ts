@@ -27,6 +27,7 @@ export const MATRIX: readonly (readonly [string, readonly string[]])[] = [
   ['exec-stack-vs-migration', ['gup-pin-stack']],
   ['exec-stack-vs-migration', ['gup-pin-before-vma-adjust']],
   ['exec-stack-vs-migration', ['migration-takes-mmap-sem']],
+  ['exec-stack-vs-migration', ['move-ptes-remove-stragglers']],
   ['device-private-fault-livelock', []],
   ['device-private-fault-livelock', ['-driver-lock']],
   ['device-private-fault-livelock', ['three-threads']],

@@ -6,6 +6,7 @@ import { countInterleavings, type Count } from './count'
 import { StateTable } from './stateTable'
 import { GraphBuilder } from './graph'
 import { findFairCycle } from './livelock'
+import { liveness } from './liveness'
 import { localStep } from './reduce'
 import { TransitionCache } from './transitions'
 
@@ -34,6 +35,12 @@ export interface ExploreOptions {
    * counted, and livelock questions always use the full graph.
    */
   readonly reduce?: boolean
+  /**
+   * Dead-variable reduction (explore/liveness.ts), on unless `false`: locals that no later step
+   * or outcome reads are cleared after each step. Exact: verdicts, shortest lengths and counts
+   * are those of the full graph, on fewer states.
+   */
+  readonly deadLocals?: boolean
 }
 
 export interface OutcomeReport {
@@ -86,7 +93,8 @@ const ANY_BAD = '\u0000any-bad'
  * schedule found to each outcome is a shortest one. The state graph is kept for livelock
  * detection and for counting interleavings.
  */
-export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
+export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
+  const p: Program = opts.deadLocals === false ? program : { ...program, liveness: liveness(program) }
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)

@@ -177,13 +177,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     }
     if (enabled.length === 0) terminalStates++
     // Ample set {t}: a step that touches only t's own locals commutes with every other thread's
-    // steps, and no outcome can see it. Cycle proviso: if it leads to a state already known,
-    // expand every thread, so that no thread is ignored around a cycle.
+    // steps, and no outcome can see it. Cycle proviso, by the search order: expand every thread
+    // unless the reduced step leads deeper than this state. Depths cannot rise all the way round
+    // a cycle, so every cycle keeps a fully expanded state and no thread is ignored around it.
     const solo = isLocal && enabled.length > 1 ? enabled.find((t) => isLocal(s, t)) : undefined
     if (solo !== undefined) {
-      const known = parent.length
       const to = expand(i, solo)
-      if (to >= known) continue
+      if (to >= 0 && (depth[to] as number) > (depth[i] as number)) continue
     }
     for (const t of enabled) if (t !== solo) expand(i, t)
     if (opts.onProgress && i % (opts.progressEvery ?? 10_000) === 0)

@@ -202,6 +202,13 @@ describe('quick walks on a livelock question', () => {
     expect(replay(p, h?.schedule ?? '').outcomes).toContain('livelock')
   })
 
+  it('find the livelock with four faulting threads, whose whole graph is too large to search', () => {
+    const p = program('device-private-fault-livelock', ['four-threads'])
+    const h = hunt(p, { maxSteps: 20_000 })
+    expect(h?.outcome).toBe('livelock')
+    expect(replay(p, h?.schedule ?? '').outcomes).toContain('livelock')
+  })
+
   it('leave cycles alone when asked to look for bad states only', () => {
     const p = program('device-private-fault-livelock', ['three-threads'])
     expect(hunt(p, { maxSteps: 20_000, livelock: false })).toBeNull()

@@ -33,6 +33,7 @@ export const MATRIX: readonly (readonly [string, readonly string[]])[] = [
   ['device-private-fault-livelock', ['three-threads']],
   ['device-private-fault-livelock', ['trylock-fault-page']],
   ['device-private-fault-livelock', ['trylock-fault-page', 'three-threads']],
+  ['device-private-fault-livelock', ['trylock-fault-page', 'four-threads']],
   ['device-private-fault-livelock', ['trylock-fault-page', 'wait-on-locked-page']],
   ['device-private-fault-livelock', ['migration-entry-in-fault']],
   ['retract-pt-vs-uffd-copy', []],

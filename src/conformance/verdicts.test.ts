@@ -130,6 +130,7 @@ const EXPECT: Record<string, { reported: readonly string[]; cases: readonly Case
         never: ['livelock', 'move-check-failed', 'deadlock'],
       },
       { with: ['trylock-fault-page', 'three-threads'], reach: ['migrated'], never: ['livelock', 'deadlock'] },
+      { with: ['trylock-fault-page', 'four-threads'], reach: ['migrated'], never: ['livelock', 'deadlock'] },
       {
         with: ['trylock-fault-page', 'wait-on-locked-page'],
         reach: ['migrated'],

@@ -6,6 +6,7 @@ import { countInterleavings, type Count } from './count'
 import { StateTable } from './stateTable'
 import { GraphBuilder } from './graph'
 import { findFairCycle } from './livelock'
+import { liveness } from './liveness'
 import { localStep } from './reduce'
 import { TransitionCache } from './transitions'
 
@@ -34,6 +35,12 @@ export interface ExploreOptions {
    * counted, and livelock questions always use the full graph.
    */
   readonly reduce?: boolean
+  /**
+   * Dead-variable reduction (explore/liveness.ts), on unless `false`: locals that no later step
+   * or outcome reads are cleared after each step. Exact: verdicts, shortest lengths and counts
+   * are those of the full graph, on fewer states.
+   */
+  readonly deadLocals?: boolean
 }
 
 export interface OutcomeReport {
@@ -86,7 +93,8 @@ const ANY_BAD = '\u0000any-bad'
  * schedule found to each outcome is a shortest one. The state graph is kept for livelock
  * detection and for counting interleavings.
  */
-export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
+export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
+  const p: Program = opts.deadLocals === false ? program : { ...program, liveness: liveness(program) }
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)
@@ -169,13 +177,13 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
     }
     if (enabled.length === 0) terminalStates++
     // Ample set {t}: a step that touches only t's own locals commutes with every other thread's
-    // steps, and no outcome can see it. Cycle proviso: if it leads to a state already known,
-    // expand every thread, so that no thread is ignored around a cycle.
+    // steps, and no outcome can see it. Cycle proviso, by the search order: expand every thread
+    // unless the reduced step leads deeper than this state. Depths cannot rise all the way round
+    // a cycle, so every cycle keeps a fully expanded state and no thread is ignored around it.
     const solo = isLocal && enabled.length > 1 ? enabled.find((t) => isLocal(s, t)) : undefined
     if (solo !== undefined) {
-      const known = parent.length
       const to = expand(i, solo)
-      if (to >= known) continue
+      if (to >= 0 && (depth[to] as number) > (depth[i] as number)) continue
     }
     for (const t of enabled) if (t !== solo) expand(i, t)
     if (opts.onProgress && i % (opts.progressEvery ?? 10_000) === 0)

@@ -2,7 +2,7 @@ import { Draft } from '../model/draft'
 import type { Effect } from '../model/effect'
 import { ModelError } from '../model/errors'
 import { describeHolders } from '../model/locks'
-import type { Letter, State, ThreadState } from '../model/types'
+import type { Letter, State, ThreadState, Value } from '../model/types'
 import { OpCtx } from '../ops/context'
 import { QUEUED } from '../ops/op'
 import { OPS } from '../ops/registry'
@@ -86,6 +86,17 @@ export function whyNotRunnable(p: Program, s: State, t: Letter): string | null {
   return null
 }
 
+/** The explorer's dead-variable reduction (explore/liveness.ts): drop locals no one reads again. */
+function clearDead(d: Draft, t: Letter, keep: ReadonlySet<string> | null | undefined): void {
+  if (!keep) return
+  const locals = d.thread(t).locals
+  const names = Object.keys(locals)
+  if (names.every((k) => keep.has(k))) return
+  const kept: Record<string, Value> = {}
+  for (const k of names) if (keep.has(k)) kept[k] = locals[k] as Value
+  d.patch('threads', t, { locals: kept }, false)
+}
+
 /** Execute the current step of thread `t`. Deterministic: same program, state and thread, same result. */
 export function runStep(
   p: Program,
@@ -123,7 +134,10 @@ export function runStep(
   }
   const next = queued ? th.pc : (target ?? step.next)
   // The program counter is bookkeeping, not kernel state: it is not logged as a change.
-  if (!queued) d.patch('threads', t, { pc: next }, false)
+  if (!queued) {
+    d.patch('threads', t, { pc: next }, false)
+    if (p.liveness) clearDead(d, t, p.liveness.live.get(t)?.[Math.min(next, prog.steps.length)])
+  }
   const state = d.state
   // Exploration reads only the state and the record's kind; the words are for people.
   const blockedAfter = record && state.threads[t]?.blocked ? whyNotRunnable(p, state, t) : null

@@ -8,6 +8,7 @@ import { defineOp, ident, plainValue, QUEUED, ref } from './op'
 export const flowOps = {
   set: defineOp({
     schema: v.strictObject({ op: v.literal('set'), local: ident, value: v.union([plainValue, ref]) }),
+    saves: { param: 'local' },
     results: ['ok'],
     run: (c, p) => {
       c.setLocal(p.local, c.value(p.value))
@@ -63,6 +64,7 @@ export const flowOps = {
   /** `wait_for_completion()`: sleeps until completed; `save` keeps the handed value. */
   wait: defineOp({
     schema: v.strictObject({ op: v.literal('wait'), name: ident, save: v.optional(ident) }),
+    saves: { param: 'save' },
     results: ['ok'],
     position: 'wait',
     run: (c, p) => {

@@ -54,6 +54,7 @@ export const folioOps = {
       pin,
       save: v.optional(ident),
     }),
+    saves: { param: 'save', unless: ['zero'] },
     results: ['ok', 'zero'],
     failures: ['zero'],
     run: (c, p) => {
@@ -159,6 +160,7 @@ export const folioOps = {
   /** A user load at `va`: through the TLB or a walk; `fault` if nothing is mapped. */
   userLoad: defineOp({
     schema: v.strictObject({ op: v.literal('userLoad'), va: address, save: ident }),
+    saves: { param: 'save', unless: ['fault'] },
     results: ['ok', 'fault'],
     failures: ['fault'],
     run: (c, p) => {

@@ -58,6 +58,7 @@ export const mmOps = {
   /** `filemap_get_entry` without the reference: which folio the slot holds. */
   pageCacheLookup: defineOp({
     schema: v.strictObject({ op: v.literal('pageCacheLookup'), ...slot, save: v.optional(ident) }),
+    saves: { param: 'save' },
     results: ['found', 'none'],
     run: (c, p) => {
       const f = pageCache.lookup(c.d, p.file, p.index)
@@ -97,6 +98,7 @@ export const mmOps = {
       /** Keep the value in a local (a seqcount reader remembers what it began with). */
       save: v.optional(ident),
     }),
+    saves: { param: 'save' },
     results: ['yes', 'no'],
     run: (c, p) => {
       const cur = c.d.get('vars', p.var) ?? 0
@@ -109,6 +111,7 @@ export const mmOps = {
   /** `vma_address(page, vma)` into a local; `efault` if the page falls outside the VMA. */
   vmaAddress: defineOp({
     schema: v.strictObject({ op: v.literal('vmaAddress'), vma: ident, folio: ref, save: ident }),
+    saves: { param: 'save', unless: ['efault'] },
     results: ['ok', 'efault'],
     failures: ['efault'],
     run: (c, p) => {

@@ -18,6 +18,12 @@ export interface OpDef<S extends v.GenericSchema = v.GenericSchema> {
   readonly failures?: readonly string[]
   /** Where the op must stand; a function when it depends on the parameters (an IPI flush waits). */
   readonly position?: 'wait' | 'waitAfter' | ((p: v.InferOutput<S>) => 'wait' | 'waitAfter' | undefined)
+  /**
+   * The local this op overwrites (its parameter `param` names it) whenever it returns a result
+   * not in `unless`. The dead-variable reduction (explore/liveness.ts) relies on it; an op that
+   * does not say so is taken to overwrite nothing, which is always safe.
+   */
+  readonly saves?: { readonly param: string; readonly unless?: readonly string[] }
   /** Returns a result, or `queued` when a `wait` op blocked before taking effect. */
   readonly run: (ctx: OpCtx, p: v.InferOutput<S>) => string
 }

@@ -44,6 +44,7 @@ export const tableOps = {
   /** `READ_ONCE(*pmd)` / `pmdp_get_lockless`: the result is the entry's kind. */
   loadPmd: defineOp({
     schema: v.strictObject({ op: v.literal('loadPmd'), mm, va: address, save }),
+    saves: { param: 'save' },
     results: KINDS,
     run: (c, p) => {
       const e = loadPmd(c.d, p.mm ?? c.mm, c.va(p.va))
@@ -54,11 +55,16 @@ export const tableOps = {
   /** Read a PTE through the live PMD or through a saved PMD value (`via`); `no-table` if none. */
   loadPte: defineOp({
     schema: v.strictObject({ op: v.literal('loadPte'), mm, va: address, via, save }),
+    // With no table there is no entry: the local says `none` rather than keeping an older read.
+    saves: { param: 'save' },
     results: [...KINDS, 'no-table'],
     run: (c, p) => {
       const va = c.va(p.va)
       const t = tableFor(c, p.mm ?? c.mm, va, p.via)
-      if (t === null) return 'no-table'
+      if (t === null) {
+        if (p.save) c.setLocal(p.save, NONE)
+        return 'no-table'
+      }
       const e = loadPte(c.d, t, va)
       if (p.save) c.setLocal(p.save, e)
       return e.k

@@ -5,6 +5,7 @@ import { pmdKey, pteIndex } from '../model/pagetable'
 import { newThread } from '../model/thread'
 import type { Entry, Folio, PteTable, State, ThreadState, Vma } from '../model/types'
 import type { OpCall } from '../ops/registry'
+import type { Liveness } from '../explore/liveness'
 import { ScenarioError } from './load'
 import type { ScenarioFile, StepSpec, ThreadSpec, ToggleSpec } from './schema'
 import { sourceLink } from './sourceLink'
@@ -37,6 +38,11 @@ export interface Program {
   readonly addresses: Readonly<Record<string, number>>
   readonly threads: readonly ThreadProgram[]
   readonly initial: State
+  /**
+   * Set only by the explorer (explore/liveness.ts): after each step, the running thread's locals
+   * that no later step or outcome reads are cleared, so states that differ only there are one.
+   */
+  readonly liveness?: Liveness
 }
 
 /** The step a record names: thread `thread`'s step `stepId`. */

@@ -2,6 +2,7 @@ import { isFairStretch, isLivelock, isTerminal, outcomesAt, progressSteps } from
 import { enabledThreads, runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
+import { withoutDead } from '../explore/liveness'
 import { stateKey } from '../explore/stateKey'
 import { parseSchedule } from './notation'
 
@@ -84,10 +85,12 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
  */
 function livelockIn(p: Program, states: readonly State[], records: readonly StepRecord[]): boolean {
   if (!p.scenario.outcomes.some(isLivelock) || records.length === 0) return false
-  const last = stateKey(states[states.length - 1] as State)
+  // States that differ only in locals nobody reads again are the same situation.
+  const key = (x: State) => stateKey(withoutDead(p, x))
+  const last = key(states[states.length - 1] as State)
   const isProgress = progressSteps(p)
   for (let start = states.length - 2; start >= 0; start--) {
-    if (stateKey(states[start] as State) !== last) continue
+    if (key(states[start] as State) !== last) continue
     const stretch = records.slice(start)
     if (stretch.some((r) => r.kind === 'run' && isProgress(r.thread, r.stepId))) return false
     return isFairStretch(

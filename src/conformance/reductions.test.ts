@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+
+import { explore, replay, type ExploreResult } from '../engine'
+import { program } from './helpers'
+import { MATRIX } from './matrix'
+
+/** What a verdict is made of: reachability, the shortest schedule's length, the counts. */
+function verdicts(r: ExploreResult) {
+  return {
+    complete: r.complete,
+    errors: r.errors.map((e) => e.message),
+    interleavings: r.interleavings,
+    broken: r.broken,
+    // A livelock's witness is some fair cycle, not a shortest one: only its existence is compared.
+    outcomes: r.outcomes.map((o) => [o.id, o.reachable, o.cycle ? null : o.steps, o.interleavings]),
+  }
+}
+
+/** Every witness a reduced search gives is a real schedule of the unreduced program. */
+function witnessesReplay(id: string, toggles: readonly string[], r: ExploreResult) {
+  for (const o of r.outcomes) {
+    if (o.reachable !== true) continue
+    const schedule = o.cycle ? `${o.cycle.prefix}${o.cycle.repeat}` : (o.shortest ?? '')
+    expect(replay(program(id, toggles), schedule).outcomes, `${o.id} via ${schedule}`).toContain(o.id)
+  }
+}
+
+describe('every reduction answers as the full graph does', () => {
+  for (const [id, toggles] of MATRIX)
+    it(`${id} with ${toggles.join(' + ') || 'no toggle'}`, () => {
+      const full = explore(program(id, toggles), { deadLocals: false })
+      // Dead variables: exact, so verdicts, lengths and counts are the full graph's.
+      const dead = explore(program(id, toggles))
+      expect(verdicts(dead)).toEqual(verdicts(full))
+      expect(dead.states).toBeLessThanOrEqual(full.states)
+      witnessesReplay(id, toggles, dead)
+      // Partial-order, alone and with dead variables: the same reachable outcomes (it is not
+      // used for livelock questions, and does not count).
+      for (const deadLocals of [false, true]) {
+        const por = explore(program(id, toggles), { reduce: true, deadLocals })
+        expect(por.outcomes.map((o) => [o.id, o.reachable])).toEqual(
+          full.outcomes.map((o) => [o.id, o.reachable])
+        )
+        if (por.reduced) witnessesReplay(id, toggles, por)
+      }
+    })
+})

@@ -11,7 +11,7 @@ export function ClosesList({ toggle, titles }: { toggle: ToggleSpec; titles: Rea
   const rows = closesPerOutcome(toggle)
   if (rows.length === 0) return null
   return (
-    <ul className="closes-per-outcome" aria-label="What this change closes">
+    <ul className="closes-per-outcome" aria-label="What this change closes on its own">
       {rows.map((r) => (
         <li key={r.outcome} className={`closes ${r.closes}`}>
           {WORD[r.closes]}: {titles.get(r.outcome) ?? r.outcome}
@@ -21,7 +21,7 @@ export function ClosesList({ toggle, titles }: { toggle: ToggleSpec; titles: Rea
   )
 }
 
-/** Beside the status badge: how many of the outcomes a fix names it leaves open, if any. */
+/** Beside the status badge: how many of the outcomes it names a fix, on its own, leaves open. */
 export function OpenCount({ toggle }: { toggle: ToggleSpec }) {
   const open = closesPerOutcome(toggle).filter((r) => r.closes !== 'yes').length
   if (open === 0) return null
@@ -29,7 +29,7 @@ export function OpenCount({ toggle }: { toggle: ToggleSpec }) {
     <>
       {' '}
       <span className="tag warn">
-        leaves {open === 1 ? 'one bad outcome' : `${String(open)} bad outcomes`} open
+        alone, leaves {open === 1 ? 'one bad outcome' : `${String(open)} bad outcomes`} open
       </span>
     </>
   )

@@ -102,7 +102,9 @@ export function openLink(link: Link): void {
 
 /** What the scenario's `changes` say happened after the link's version, as a clause. */
 function changedSince(sc: { changes: readonly { version: number; text: string }[] }, v: number): string {
-  const texts = sc.changes.filter((c) => c.version > v).map((c) => `v${String(c.version)}: ${c.text}`)
+  const texts = sc.changes
+    .filter((c) => c.version > v)
+    .map((c) => `v${String(c.version)}: ${c.text.replace(/\.$/, '')}`)
   return texts.length > 0 ? ` (${texts.join(' ')})` : ''
 }
 

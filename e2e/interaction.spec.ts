@@ -153,7 +153,9 @@ test('a malformed link opens the list with a clear message, never a blank page',
 test('a link from an older scenario version opens and says what no longer matches', async ({ page }) => {
   await page.goto('./#/gup-fast-vs-thp-collapse?with=gup-pmd-recheck,gone-fix&s=B3A14B5A16C3D2D9&at=40&v=0')
   const notice = page.locator('.notice.error')
-  await expect(notice).toContainText('made for version 0 of this scenario, which is now version 1')
+  await expect(notice).toContainText('made for version 0 of this scenario, which is now version 2')
+  // The scenario's own account of what changed since.
+  await expect(notice).toContainText('(v2: No step added or removed: schedules replay as before.')
   await expect(notice).toContainText('gone-fix no longer exists')
   await expect(notice).toContainText('replays only')
   await expect(page.getByRole('checkbox', { name: /GUP-fast rechecks the PMD/ })).toBeChecked()

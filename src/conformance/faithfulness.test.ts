@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { knownIds } from '../cli/scenarioFiles'
-import { buildProgram } from '../engine'
+import { buildProgram, closesSummary } from '../engine'
 import { program } from './helpers'
 
 const IDS = [
@@ -57,7 +57,7 @@ for (const id of IDS) {
       for (const t of sc.toggles) {
         const p = t.provenance
         expect(p.commit !== undefined || (p.by !== undefined && p.where !== undefined), t.id).toBe(true)
-        if (t.kind === 'fix') expect(['yes', 'no', 'partly'], t.id).toContain(t.closes)
+        if (t.kind === 'fix') expect(['yes', 'no', 'partly'], t.id).toContain(closesSummary(t))
         if (t.status === 'merged') expect(p.commit, `${t.id} is merged: which commit?`).toBeDefined()
       }
     })

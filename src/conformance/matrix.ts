@@ -46,4 +46,12 @@ export const MATRIX: readonly (readonly [string, readonly string[]])[] = [
   ['retract-pt-vs-uffd-copy', ['iommu', 'recheck-under-ptl', 'mmu-notifier', 'uffd-wp-writer']],
   ['retract-pt-vs-uffd-copy', ['scan-ptes-none']],
   ['retract-pt-vs-uffd-copy', ['mmap-read-lock', 'uffd-wp-writer']],
+  ['retract-pt-vs-uffd-copy', ['recheck-under-ptl', 'mmu-notifier']],
+  ['retract-pt-vs-uffd-copy', ['recheck-under-ptl', 'mmu-notifier', 'no-bug-on-yanked-pmd']],
+  ['retract-pt-vs-uffd-copy', ['no-bug-on-yanked-pmd']],
+  ['retract-pt-vs-uffd-copy', ['iommu', 'secondary-tlb-flush']],
+  [
+    'retract-pt-vs-uffd-copy',
+    ['iommu', 'recheck-under-ptl', 'mmu-notifier', 'uffd-wp-writer', 'no-bug-on-yanked-pmd'],
+  ],
 ]

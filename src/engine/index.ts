@@ -26,6 +26,7 @@ export {
   type ThreadProgram,
 } from './scenario/program'
 export { sourceLink, identLink } from './scenario/sourceLink'
+export { closesSummary, closesPerOutcome, type ClosesWord } from './scenario/closes'
 export { runStep, enabledThreads, isDone, whyNotRunnable, StepError, type StepRecord } from './interp/step'
 export { outcomesAt, allOutcomes, isTerminal, isLivelock, DEADLOCK, type Outcome } from './interp/outcomes'
 export { parseSchedule, formatSchedule, ScheduleSyntaxError, MAX_SCHEDULE_STEPS } from './schedule/notation'

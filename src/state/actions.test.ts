@@ -95,9 +95,19 @@ describe('the store and its actions', () => {
     expect(view().toggles).toEqual(['ipi-flush'])
     expect(view().position).toBe(act.session()?.executed)
     const text = view().notices.at(-1)?.text ?? ''
-    expect(text).toMatch(/version 7 of this scenario, which is now version 1/)
+    expect(text).toMatch(/version 7 of this scenario, which is now version 2;/)
     expect(text).toMatch(/old-fix no longer exists/)
     expect(text).toMatch(/replays only 10 of its 23 steps \(step 11: A is waiting for B to take its IPI/)
+  })
+
+  it("tell a link made for an older version what the scenario's versions since changed", () => {
+    const r = parseLink('#/retract-pt-vs-uffd-copy?s=A4B9A7E7&v=1')
+    if (!r?.ok) throw new Error('link')
+    act.openLink(r.link)
+    const text = view().notices.at(-1)?.text ?? ''
+    expect(text).toMatch(
+      /made for version 1 of this scenario, which is now version 2 \(v2: UFFDIO_COPY re-reads the PMD/
+    )
   })
 
   it('give the current view back as a link that reopens it', () => {
@@ -110,7 +120,7 @@ describe('the store and its actions', () => {
       with: ['ipi-flush'],
       schedule: 'B3A14B5A16C3D2',
       at: 5,
-      version: 1,
+      version: 2,
     })
     useView.setState(initialView, true)
     if (link) act.openLink(link)

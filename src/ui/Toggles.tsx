@@ -1,7 +1,9 @@
 import { memo } from 'react'
 
+import { closesSummary } from '../engine'
 import { toggle } from '../state/actions'
 import type { Session } from '../state/session'
+import { ClosesList, OpenCount } from './ClosesList'
 
 const STATUS: Record<string, string> = {
   merged: 'merged',
@@ -19,6 +21,7 @@ const CLOSES: Record<string, string> = {
 /** The fixes and switches of a race, each with its provenance shown on hover and on focus. */
 export const Toggles = memo(function Toggles({ session }: { session: Session }) {
   const on = new Set(session.program.toggles)
+  const titles = new Map(session.scenario.outcomes.map((o) => [o.id, o.title]))
   return (
     <fieldset className="toggles">
       <legend>Fixes and switches</legend>
@@ -38,10 +41,14 @@ export const Toggles = memo(function Toggles({ session }: { session: Session }) 
               />
               <span className="toggle-title">{t.title}</span>{' '}
               <span className={`tag status ${t.status}`}>{STATUS[t.status]}</span>
+              <OpenCount toggle={t} />
             </label>
             <div className="tip" id={tip} role="tooltip">
               <p>{t.description}</p>
-              {CLOSES[t.closes] && <p className={`closes ${t.closes}`}>{CLOSES[t.closes]}</p>}
+              {CLOSES[closesSummary(t)] && (
+                <p className={`closes ${closesSummary(t)}`}>{CLOSES[closesSummary(t)]}</p>
+              )}
+              <ClosesList toggle={t} titles={titles} />
               <p className="prov">
                 {p.commit && (
                   <>

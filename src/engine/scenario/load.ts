@@ -237,6 +237,18 @@ function checkReferences(sc: ScenarioFile, file: string): void {
     if (outcomes.has(o.id)) fail(`outcomes.${String(i)}.id`, `duplicate outcome '${o.id}'`)
     outcomes.add(o.id)
   })
+  sc.toggles.forEach((t, i) => {
+    if (typeof t.closes === 'string') return
+    for (const id of Object.keys(t.closes)) {
+      const o = sc.outcomes.find((x) => x.id === id)
+      if (!o && id !== 'deadlock') fail(`toggles.${String(i)}.closes.${id}`, `no outcome '${id}'`)
+      else if (o && o.severity !== 'bad')
+        fail(
+          `toggles.${String(i)}.closes.${id}`,
+          `'${id}' is not a bad outcome: only bad outcomes can be closed`
+        )
+    }
+  })
   sc.race.forEach((r, i) => {
     if (!stepIds.has(r.first)) fail(`race.${String(i)}.first`, `no step '${r.first}'`)
     if (!stepIds.has(r.second)) fail(`race.${String(i)}.second`, `no step '${r.second}'`)

@@ -62,6 +62,16 @@ export const threadSchema = v.strictObject({
   steps: v.optional(v.pipe(v.array(stepSchema), v.maxLength(200)), []),
 })
 
+const closesWord = v.picklist(['yes', 'no', 'partly', 'n/a'])
+/** `{ "anon-pte-freed-with-table": "yes", "mfill-pmd-none-bug": "no" }`: outcome id → verdict. */
+const closesPerOutcome = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an outcome id')),
+    v.picklist(['yes', 'no', 'partly'])
+  ),
+  v.check((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 32, 'name 1 to 32 outcomes')
+)
+
 export const toggleSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
   kind: v.picklist(['fix', 'config']),
@@ -69,8 +79,11 @@ export const toggleSchema = v.strictObject({
   description: text(600),
   /** merged, posted but not merged, rejected in the thread, or a configuration switch. */
   status: v.picklist(['merged', 'proposed', 'rejected', 'config']),
-  /** Says plainly when the change does not close the race (or only hides it). */
-  closes: v.optional(v.picklist(['yes', 'no', 'partly', 'n/a']), 'n/a'),
+  /**
+   * Says plainly when the change does not close the race (or only hides it): one word for the
+   * whole race, or, per bad outcome, whether this change closes it (`yes`, `no`, `partly`).
+   */
+  closes: v.optional(v.union([closesWord, closesPerOutcome]), 'n/a'),
   provenance: v.strictObject({
     commit: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,40}$/))),
     subject: v.optional(text(200)),
@@ -240,6 +253,14 @@ export const scenarioSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
   /** Bumped when steps change, so an old share link can say what no longer matches. */
   version: v.optional(v.pipe(nat, v.minValue(1)), 1),
+  /** What each version changed (`{ "version": 2, "text": "…" }`), told to a link made before it. */
+  changes: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ version: v.pipe(nat, v.minValue(2)), text: text(600) })),
+      v.maxLength(32)
+    ),
+    []
+  ),
   title: text(120),
   summary: text(400),
   kernel: text(40),

@@ -240,6 +240,19 @@ export const scenarioSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
   /** Bumped when steps change, so an old share link can say what no longer matches. */
   version: v.optional(v.pipe(nat, v.minValue(1)), 1),
+  /** What changed in each version, so a link made with an older one can say so. */
+  changes: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ version: v.pipe(nat, v.minValue(2)), text: text(600) })),
+      v.maxLength(32)
+    ),
+    []
+  ),
+  /**
+   * The kernel's unfair folio lock: wake-ups a waiter may lose to a stealer before the unlocker
+   * hands it PG_locked (`sysctl_page_lock_unfairness`, 5 by default). Absent: FIFO hand-off.
+   */
+  folioLockUnfairness: v.optional(v.pipe(nat, v.maxValue(8))),
   title: text(120),
   summary: text(400),
   kernel: text(40),

@@ -2,6 +2,7 @@ import { formatSchedule, parseSchedule, resolveToggles, ScenarioError, whyNotRun
 import { findScenario } from '../app/scenarios'
 import type { Link } from '../share/link'
 import { sessionOf } from './session'
+import { versionNote } from './versionNote'
 import { initialView, useView, type Notice } from './store'
 
 /**
@@ -83,10 +84,7 @@ export function openLink(link: Link): void {
   const wanted = link.at ?? executed
   set({ position: Math.min(wanted, executed) })
   const problems: string[] = []
-  if (link.version !== null && link.version !== sc.version)
-    problems.push(
-      `it was made for version ${String(link.version)} of this scenario, which is now version ${String(sc.version)}`
-    )
+  if (link.version !== null && link.version !== sc.version) problems.push(versionNote(sc, link.version))
   if (dropped.length > 0)
     problems.push(
       `its toggle${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} no longer exist${dropped.length > 1 ? '' : 's'} and ${dropped.length > 1 ? 'were' : 'was'} ignored`

@@ -106,7 +106,7 @@ describe('the store and its actions', () => {
     act.openLink(r.link)
     const text = view().notices.at(-1)?.text ?? ''
     expect(text).toMatch(
-      /made for version 1 of this scenario, which is now version 2 \(v2: UFFDIO_COPY re-reads the PMD/
+      /made for version 1 of this scenario, which is now version 2 \(what changed in version 2: UFFDIO_COPY re-reads the PMD/
     )
   })
 

@@ -2,6 +2,7 @@ import { formatSchedule, parseSchedule, resolveToggles, ScenarioError, whyNotRun
 import { findScenario } from '../app/scenarios'
 import type { Link } from '../share/link'
 import { sessionOf } from './session'
+import { versionNote } from './versionNote'
 import { initialView, useView, type Notice } from './store'
 
 /**
@@ -83,10 +84,7 @@ export function openLink(link: Link): void {
   const wanted = link.at ?? executed
   set({ position: Math.min(wanted, executed) })
   const problems: string[] = []
-  if (link.version !== null && link.version !== sc.version)
-    problems.push(
-      `it was made for version ${String(link.version)} of this scenario, which is now version ${String(sc.version)}${changedSince(sc, link.version)}`
-    )
+  if (link.version !== null && link.version !== sc.version) problems.push(versionNote(sc, link.version))
   if (dropped.length > 0)
     problems.push(
       `its toggle${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} no longer exist${dropped.length > 1 ? '' : 's'} and ${dropped.length > 1 ? 'were' : 'was'} ignored`
@@ -98,14 +96,6 @@ export function openLink(link: Link): void {
   else if (wanted > executed)
     problems.push(`its position ${String(wanted)} is past the end (${String(executed)} steps)`)
   if (problems.length > 0) notify('error', `This link no longer matches exactly: ${problems.join('; ')}.`)
-}
-
-/** What the scenario's `changes` say happened after the link's version, as a clause. */
-function changedSince(sc: { changes: readonly { version: number; text: string }[] }, v: number): string {
-  const texts = sc.changes
-    .filter((c) => c.version > v)
-    .map((c) => `v${String(c.version)}: ${c.text.replace(/\.$/, '')}`)
-  return texts.length > 0 ? ` (${texts.join(' ')})` : ''
 }
 
 export function setPosition(n: number): void {

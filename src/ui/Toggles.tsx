@@ -4,6 +4,7 @@ import { closesSummary } from '../engine'
 import { toggle } from '../state/actions'
 import type { Session } from '../state/session'
 import { ClosesList, OpenCount } from './ClosesList'
+import { Linkified } from './Linkified'
 
 const STATUS: Record<string, string> = {
   merged: 'merged',
@@ -52,12 +53,18 @@ export const Toggles = memo(function Toggles({ session }: { session: Session }) 
               <p className="prov">
                 {p.commit && (
                   <>
-                    commit <code>{p.commit.slice(0, 12)}</code> {p.subject && `“${p.subject}”`}{' '}
+                    commit <code>{p.commit.slice(0, 12)}</code>{' '}
                   </>
                 )}
+                {p.subject && `“${p.subject}” `}
                 {p.kernel && `(${p.kernel}) `}
                 {p.by && `— ${p.by}`}
-                {p.where && <span className="where"> · {p.where}</span>}
+                {p.where && (
+                  <span className="where">
+                    {' '}
+                    · <Linkified text={p.where} />
+                  </span>
+                )}
               </p>
             </div>
           </div>

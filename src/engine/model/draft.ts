@@ -13,6 +13,11 @@ export interface World {
   readonly threadMm: Readonly<Record<Letter, string>>
   /** The toggles that are on (the program's, for starting-state overrides). */
   readonly toggles: readonly string[]
+  /**
+   * How many wake-ups a folio-lock waiter may lose to a stealer before the unlocker hands it
+   * PG_locked (`sysctl_page_lock_unfairness`); absent or 0: FIFO hand-off at once.
+   */
+  readonly folioLockUnfairness?: number
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -146,7 +151,10 @@ export class Draft {
 
   /** Locks with no holder and no waiter are dropped, so equal states have equal keys. */
   putLock(name: string, l: LockState): void {
-    this.put('locks', name, l.holders.length === 0 && l.waiters.length === 0 ? undefined : l, false)
+    const racing = l.racing !== undefined && l.racing.length > 0
+    const idle = l.holders.length === 0 && l.waiters.length === 0 && !racing
+    const cell: LockState = racing || l.racing === undefined ? l : { holders: l.holders, waiters: l.waiters }
+    this.put('locks', name, idle ? undefined : cell, false)
   }
 
   read(path: string, value: unknown): void {

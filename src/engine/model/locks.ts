@@ -9,7 +9,14 @@ import type { Letter, LockMode, LockState, WaitReason } from './types'
  * - rw-semaphores and mutexes sleep; an rwsem admits readers together, but a reader arriving
  *   behind a queued writer waits (no writer starvation), and trylock fails whenever anyone waits;
  * - the folio lock (PG_locked) is a sleeping exclusive lock whose waiters may also just wait for
- *   it to be released without taking it (`migration_entry_wait_on_locked`).
+ *   it to be released without taking it (`migration_entry_wait_on_locked`). By default it is
+ *   handed to the first waiter at once (FIFO). A scenario may ask for the kernel's unfair lock
+ *   (`folio_wait_bit_common`, see `unfairness`): an unlock wakes the first waiter without
+ *   handing it the bit, anyone may take the free bit first (trylock, a new `folio_lock`), and a
+ *   waiter that loses re-queues at the tail; only after `sysctl_page_lock_unfairness` lost
+ *   wake-ups is the bit handed over. One bound remains: the kernel's unlocker can find the bit
+ *   stolen before its wake-up walk and leave the waiter queued, not woken; the model's unlock and
+ *   walk are one step, so there the waiter is woken, loses and re-queues at the tail instead.
  *
  * A waiter is handed the resource while blocked (`granted`); its waiting step then runs in full
  * the next time it is scheduled.
@@ -64,13 +71,20 @@ export function acquire(d: Draft, t: Letter, name: string, mode: LockMode): 'acq
     return 'acquired'
   }
   if (l.holders.some((h) => h.t === t)) throw new ModelError(`${t} already holds ${name}: self-deadlock`)
-  if (l.waiters.length === 0 && compatible(l, m, kind)) {
-    d.putLock(name, { holders: [...l.holders, { t, mode: m }], waiters: l.waiters })
+  const unfair = unfairness(d, kind) > 0
+  const racer = unfair ? l.racing?.find((r) => r.t === t) : undefined
+  const racing = racer ? l.racing?.filter((r) => r.t !== t) : l.racing
+  // The unfair folio lock is taken whenever PG_locked is clear, waiters or not (folio_trylock).
+  if ((unfair || l.waiters.length === 0) && compatible(l, m, kind)) {
+    d.putLock(name, { holders: [...l.holders, { t, mode: m }], waiters: l.waiters, racing })
     d.effects.push({ kind: 'lock', lock: name, mode: m, t })
     return 'acquired'
   }
   const reason: WaitReason = { kind: 'lock', lock: name, mode: m, spin: kind === 'spin' }
-  d.putLock(name, { holders: l.holders, waiters: [...l.waiters, { t, mode: m, want: 'acquire' }] })
+  const waiter = unfair
+    ? { t, mode: m, want: 'acquire' as const, lost: racer ? racer.lost + 1 : 0 }
+    : { t, mode: m, want: 'acquire' as const }
+  d.putLock(name, { holders: l.holders, waiters: [...l.waiters, waiter], racing })
   block(
     d,
     t,
@@ -86,11 +100,12 @@ export function tryAcquire(d: Draft, t: Letter, name: string, mode: LockMode): b
   const m = normalMode(kind, mode)
   const l = d.lock(name)
   if (l.holders.some((h) => h.t === t)) throw new ModelError(`${t} already holds ${name}`)
-  if (l.waiters.length > 0 || !compatible(l, m, kind)) {
+  const waitersBlock = l.waiters.length > 0 && unfairness(d, kind) === 0
+  if (waitersBlock || !compatible(l, m, kind)) {
     d.read(`locks:${name}`, describeHolders(l))
     return false
   }
-  d.putLock(name, { holders: [...l.holders, { t, mode: m }], waiters: l.waiters })
+  d.putLock(name, { ...l, holders: [...l.holders, { t, mode: m }] })
   d.effects.push({ kind: 'lock', lock: name, mode: m, t })
   return true
 }
@@ -99,7 +114,7 @@ export function release(d: Draft, t: Letter, name: string): void {
   const l = d.lock(name)
   if (!l.holders.some((h) => h.t === t))
     throw new ModelError(`${t} releases ${name}, which it does not hold (held by ${describeHolders(l)})`)
-  d.putLock(name, { holders: l.holders.filter((h) => h.t !== t), waiters: l.waiters })
+  d.putLock(name, { ...l, holders: l.holders.filter((h) => h.t !== t) })
   d.effects.push({ kind: 'unlock', lock: name, t })
   handOver(d, name)
 }
@@ -119,7 +134,7 @@ export function waitUnlocked(d: Draft, t: Letter, name: string, drop?: string): 
     if (drop !== undefined) release(d, t, drop)
     return true
   }
-  d.putLock(name, { holders: l.holders, waiters: [...l.waiters, { t, mode: 'read', want: 'unlock-wait' }] })
+  d.putLock(name, { ...l, waiters: [...l.waiters, { t, mode: 'read', want: 'unlock-wait' }] })
   if (drop !== undefined) release(d, t, drop)
   block(
     d,
@@ -137,20 +152,38 @@ export function holds(d: Draft, t: Letter, name: string): boolean {
 /** Wake waiters in arrival order while they can be satisfied; the first that cannot stops it. */
 function handOver(d: Draft, name: string): void {
   const kind = lockKind(d.world, name)
+  const bound = unfairness(d, kind)
   let l = d.lock(name)
   while (l.waiters.length > 0) {
     const [head, ...rest] = l.waiters
     if (!head) break
     if (head.want === 'unlock-wait') {
       if (l.holders.length > 0) break
-      l = { holders: l.holders, waiters: rest }
+      l = { ...l, waiters: rest }
     } else {
       if (!compatible(l, head.mode, kind)) break
-      l = { holders: [...l.holders, { t: head.t, mode: head.mode }], waiters: rest }
+      const lost = head.lost ?? 0
+      if (bound > 0 && lost < bound) {
+        // wake_page_function: the first exclusive waiter is woken, not given the bit, and the
+        // walk stops there; it must win PG_locked itself when it runs.
+        l = { ...l, waiters: rest, racing: [...(l.racing ?? []), { t: head.t, lost }] }
+        resume(
+          d,
+          head.t,
+          `${name} released: woken to race for it (${String(lost)} of ${String(bound)} wake-ups lost)`
+        )
+        break
+      }
+      l = { ...l, holders: [...l.holders, { t: head.t, mode: head.mode }], waiters: rest }
     }
     wake(d, head.t, head.want === 'acquire' ? `handed ${name}` : `${name} released`)
   }
   d.putLock(name, l)
+}
+
+/** Lost wake-ups allowed before hand-off: only folio locks, only when the scenario asks. */
+function unfairness(d: Draft, kind: LockKind): number {
+  return kind === 'folio' ? (d.world.folioLockUnfairness ?? 0) : 0
 }
 
 export function block(d: Draft, t: Letter, reason: WaitReason, text: string): void {

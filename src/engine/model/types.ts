@@ -72,12 +72,19 @@ export interface LockWaiter {
   readonly mode: LockMode
   /** `acquire` wants the lock; `unlock-wait` only waits for it to be released (no ownership). */
   readonly want: 'acquire' | 'unlock-wait'
+  /** Unfair folio lock only: wake-ups this waiter has already lost to a lock stealer. */
+  readonly lost?: number
 }
 
 export interface LockState {
   readonly holders: readonly { readonly t: Letter; readonly mode: LockMode }[]
   /** FIFO: queued spinlocks and rwsems hand the lock to waiters in arrival order. */
   readonly waiters: readonly LockWaiter[]
+  /**
+   * Unfair folio lock only: waiters woken by an unlock without being handed the lock; each must
+   * win PG_locked itself when it next runs, and re-queues (one more wake-up lost) if it cannot.
+   */
+  readonly racing?: readonly { readonly t: Letter; readonly lost: number }[]
 }
 
 export type WaitReason =

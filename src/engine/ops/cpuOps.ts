@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 
+import { ModelError } from '../model/errors'
 import { irqDisable, irqEnable, sendIpi, tlbFlushBroadcast, tlbFlushLocal } from '../model/cpu'
 import { pmdSpan } from '../model/pagetable'
 import { readLock, readUnlock, synchronize } from '../model/rcu'
@@ -71,6 +72,22 @@ export const cpuOps = {
         tlbFlushLocal(c.d, c.t, mm, start, end)
         if (p.mode === 'ipi') sendIpi(c.d, c.t, { action: 'tlb-flush', mm, start, end }, true)
       }
+      return 'ok'
+    },
+  }),
+  /**
+   * The hardware drops another CPU's cached translation on its own (capacity eviction, a context
+   * switch without ASID): nothing in the kernel asks for it, so it may happen at any moment.
+   */
+  tlbEvict: defineOp({
+    schema: v.strictObject({ op: v.literal('tlbEvict'), cpu: ident, va: address }),
+    results: ['ok'],
+    run: (c, p) => {
+      c.d.thread(p.cpu)
+      const mm = c.d.world.threadMm[p.cpu]
+      if (mm === undefined) throw new ModelError(`tlbEvict: no thread '${p.cpu}'`)
+      const [start, end] = range(c, p.va, 1)
+      tlbFlushLocal(c.d, p.cpu, mm, start, end)
       return 'ok'
     },
   }),

@@ -101,6 +101,7 @@ export function buildProgram(sc: ScenarioFile, requested: readonly string[] = []
     cpus: threads.filter((t) => t.cpu && t.active).map((t) => t.letter),
     threadMm: Object.fromEntries(threads.map((t) => [t.letter, t.mm])),
     toggles,
+    ...(sc.folioLockUnfairness ? { folioLockUnfairness: sc.folioLockUnfairness } : {}),
   }
   return {
     scenario: sc,

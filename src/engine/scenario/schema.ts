@@ -261,6 +261,11 @@ export const scenarioSchema = v.strictObject({
     ),
     []
   ),
+  /**
+   * The kernel's unfair folio lock: wake-ups a waiter may lose to a stealer before the unlocker
+   * hands it PG_locked (`sysctl_page_lock_unfairness`, 5 by default). Absent: FIFO hand-off.
+   */
+  folioLockUnfairness: v.optional(v.pipe(nat, v.maxValue(8))),
   title: text(120),
   summary: text(400),
   kernel: text(40),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { explore, replay, type ExploreResult } from '../engine'
+import { explore, isLivelock, replay, type ExploreResult } from '../engine'
 import { program } from './helpers'
 import { MATRIX } from './matrix'
 
@@ -36,6 +36,8 @@ describe('every reduction answers as the full graph does', () => {
       witnessesReplay(id, toggles, dead)
       // Partial-order, alone and with dead variables: the same reachable outcomes (it is not
       // used for livelock questions, and does not count).
+      // A livelock question is never answered with it: nothing to compare there.
+      if (program(id).scenario.outcomes.some(isLivelock)) return
       for (const deadLocals of [false, true]) {
         const por = explore(program(id, toggles), { reduce: true, deadLocals })
         expect(por.outcomes.map((o) => [o.id, o.reachable])).toEqual(

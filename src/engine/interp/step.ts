@@ -2,6 +2,7 @@ import { Draft } from '../model/draft'
 import type { Effect } from '../model/effect'
 import { ModelError } from '../model/errors'
 import { describeHolders } from '../model/locks'
+import { own } from '../model/own'
 import type { Letter, State, ThreadState } from '../model/types'
 import { OpCtx } from '../ops/context'
 import { QUEUED } from '../ops/op'
@@ -114,7 +115,7 @@ export function runStep(
         break
       }
       result = r
-      target = step.on[r]
+      target = own(step.on, r)
       if (target !== undefined) break
     }
   } catch (e) {

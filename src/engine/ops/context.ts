@@ -1,6 +1,7 @@
 import type { Draft } from '../model/draft'
 import { ModelError } from '../model/errors'
 import { formatPage, isEntry, parsePage } from '../model/format'
+import { own } from '../model/own'
 import { folioOf, pageOf } from '../model/pagetable'
 import type { Entry, Letter, PageRef, Value } from '../model/types'
 
@@ -18,7 +19,7 @@ export class OpCtx {
   ) {}
 
   local(name: string): Value {
-    const v = this.d.thread(this.t).locals[name]
+    const v = own(this.d.thread(this.t).locals, name)
     if (v === undefined) throw new ModelError(`${this.t} reads local '${name}', which was never set`)
     return v
   }
@@ -39,7 +40,7 @@ export class OpCtx {
       if (!Number.isFinite(n)) throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
       return n
     }
-    const named = this.addresses[ref]
+    const named = own(this.addresses, ref)
     if (named !== undefined) return named
     const n = Number(ref)
     if (!Number.isFinite(n)) throw new ModelError(`unknown address '${ref}'`)

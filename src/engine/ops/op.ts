@@ -38,7 +38,7 @@ export const ident = v.pipe(v.string(), v.regex(NAME, 'must be a plain identifie
 /** A local reference `$name`, or a literal identifier. */
 export const ref = v.pipe(
   v.string(),
-  v.regex(/^\$?[A-Za-z_%][A-Za-z0-9_.:#%-]{0,63}$/, 'must be $local or an identifier')
+  v.regex(/^\$?(?!__proto__$)[A-Za-z_%][A-Za-z0-9_.:#%-]{0,63}$/, 'must be $local or an identifier')
 )
 export const address = v.union([
   v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -171,7 +171,7 @@ function checkReferences(sc: ScenarioFile, file: string): void {
   }
   const locks = new Set(Object.keys(sc.initial.locks))
   const isAddress = (a: string | number) =>
-    typeof a === 'number' || a in sc.addresses || Number.isFinite(Number(a))
+    typeof a === 'number' || Object.hasOwn(sc.addresses, a) || Number.isFinite(Number(a))
 
   const stepIds = new Set<string>()
   sc.threads.forEach((th, ti) => {
@@ -195,7 +195,7 @@ function checkReferences(sc: ScenarioFile, file: string): void {
         fail(`${path}.next`, `no step '${st.next}' in thread ${th.letter}`)
       const produced = new Set<string>()
       st.ops.forEach((op, oi) => {
-        const def = OPS[op.op]
+        const def = Object.hasOwn(OPS, op.op) ? OPS[op.op] : undefined
         const opPath = `${path}.ops.${String(oi)}`
         if (!def) return fail(opPath, `unknown op '${op.op}'`)
         const position = typeof def.position === 'function' ? def.position(op) : def.position
@@ -204,7 +204,8 @@ function checkReferences(sc: ScenarioFile, file: string): void {
         if (position === 'waitAfter' && oi !== st.ops.length - 1)
           fail(opPath, `'${op.op}' may leave the thread waiting, so it must be the last op of its step`)
         for (const f of def.failures ?? [])
-          if (!st.on?.[f]) fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
+          if (!st.on || !Object.hasOwn(st.on, f))
+            fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
         def.results.forEach((r) => produced.add(r))
         const va = (op as { va?: string | number }).va
         if (va !== undefined && typeof va === 'string' && !va.startsWith('$') && !isAddress(va))

@@ -127,7 +127,10 @@ export type { Expr }
 
 const localPath = v.pipe(
   v.string(),
-  v.regex(/^[A-H]\.[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be <letter>.<local>')
+  v.regex(
+    /^[A-H]\.(?!__proto__$)[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+    'must be <letter>.<local>, the local a plain identifier'
+  )
 )
 
 const exprSchema: v.GenericSchema<Expr> = v.lazy(() =>

@@ -37,13 +37,14 @@ export class OpCtx {
     if (ref.startsWith('$')) {
       const v = this.local(ref.slice(1))
       const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN
-      if (!Number.isFinite(n)) throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
       return n
     }
     const named = own(this.addresses, ref)
     if (named !== undefined) return named
-    const n = Number(ref)
-    if (!Number.isFinite(n)) throw new ModelError(`unknown address '${ref}'`)
+    const n = ref.trim() === '' ? NaN : Number(ref)
+    if (!Number.isSafeInteger(n) || n < 0) throw new ModelError(`unknown address '${ref}'`)
     return n
   }
 

@@ -24,7 +24,6 @@ export function errorLine(s: string, max = 500): string {
  * some terminals), so those are written as \u escapes too; it stays valid JSON with equal values.
  */
 export function safeJson(v: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(v).replace(
     /[\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`

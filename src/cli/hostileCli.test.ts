@@ -20,6 +20,7 @@ function cli(cmd: 'explore' | 'replay', ...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal }
 }
 
+// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/
 
 /** Exit 2, no output, and one stderr line with no raw control character. */

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -32,14 +32,17 @@ export function readScenarioFile(file: string, shown: string, isPath = true): st
   let fd: number
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' && !isPath)
-      throw new Error(`unknown scenario '${shown}' (known: ${knownIds().join(', ')})`)
-    if (code === 'ENOENT') throw new Error(`${shown}: no such file`)
-    if (code === 'EACCES') throw new Error(`${shown}: permission denied`)
-    if (code === 'EISDIR') throw new Error(`${shown}: is a directory, not a scenario file`)
-    throw new Error(`${shown}: cannot be opened (${code ?? 'unknown error'})`)
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT' && !isPath
+        ? `unknown scenario '${shown}' (known: ${knownIds().join(', ')})`
+        : code === 'ENOENT'
+          ? `${shown}: no such file`
+          : code === 'EACCES'
+            ? `${shown}: permission denied`
+            : `${shown}: cannot be opened (${code ?? 'unknown error'})`
+    throw new Error(why, { cause })
   }
   try {
     const st = fstatSync(fd)
@@ -58,14 +61,14 @@ export function readScenarioFile(file: string, shown: string, isPath = true): st
     }
     return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n))
   } catch (e) {
-    if (e instanceof TypeError) throw new Error(`${shown}: is not UTF-8 text`)
+    if (e instanceof TypeError) throw new Error(`${shown}: is not UTF-8 text`, { cause: e })
     throw e
   } finally {
     closeSync(fd)
   }
 }
 
-function kindOf(st: import('node:fs').Stats): string {
+function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a directory'
   if (st.isFIFO()) return 'a FIFO'
   if (st.isCharacterDevice()) return 'a character device'

@@ -175,3 +175,14 @@ test('three hundred hostile links through the page: never an error, never a blan
     expect(errors, `after ${JSON.stringify(h)}`).toEqual([])
   }
 })
+
+test('a key event sent to the window itself (no element) is handled, not an uncaught error', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await page.goto(`${reportedLink(GUP)}&at=0`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('THP collapse vs GUP-fast')
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' })))
+  await expect.poll(() => stepCounter(page)).toBe('step 1 / 43')
+  expect(errors).toEqual([])
+})

@@ -127,6 +127,13 @@ describe('prototype-named things are ordinary names', () => {
     expect(replay(p, 'A').error?.message).toMatch(/local 'toString', which was never set/)
   })
 
+  it('an outcome with the id constructor is recorded when reached, like any other', () => {
+    const text = toy({ predicate: { mark: 'ran' } }).replaceAll('"hit"', '"constructor"')
+    const r = replay(buildProgram(parseScenario(text, 't.json')), 'A B')
+    expect(r.outcomes).toEqual(['constructor'])
+    expect(r.reachedAt).toEqual({ constructor: 2 })
+  })
+
   it('a toggle or address named like a prototype member is unknown', () => {
     const sc = parseScenario(toy({ predicate: { mark: 'ran' } }), 't.json')
     expect(() => buildProgram(sc, ['constructor'])).toThrow(ScenarioError)

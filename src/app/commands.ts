@@ -117,7 +117,8 @@ export function command(id: string): Command {
 
 /** Route a key press to its command, unless the key belongs to a form field or a drag. */
 export function dispatchKey(e: KeyboardEvent): void {
-  const t = e.target as HTMLElement | null
+  // A key sent to the window or the document (a script, an embedding page) has no element.
+  const t = e.target instanceof Element ? e.target : null
   if (t?.closest('input, select, textarea, [contenteditable="true"]')) return
   // A focused step chip uses Space and the arrows to be dragged; Alt+arrows still move it.
   if (t?.closest('[data-keys="own"]') && !e.altKey) return

@@ -9,7 +9,15 @@ export interface CliArgs {
   readonly reduce: boolean
 }
 
-export class UsageError extends Error {}
+/** A usage error: one line on stderr, the usage after a `;` (`help`: the usage asked for, on stdout). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly help = false
+  ) {
+    super(message)
+  }
+}
 
 const VALUED = new Set(['--with', '--schedule', '--max-states', '--max-ms'])
 
@@ -31,10 +39,10 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
         : [a, undefined]
     if (flag === '--json') out.json = true
     else if (flag === '--reduce') out.reduce = true
-    else if (flag === '--help' || flag === '-h') throw new UsageError(usage)
+    else if (flag === '--help' || flag === '-h') throw new UsageError(usage, true)
     else if (VALUED.has(flag)) {
       const value = inline ?? argv[++i]
-      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value\n${usage}`)
+      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value; ${usage}`)
       if (flag === '--with') out.with.push(...value.split(',').filter(Boolean))
       else if (flag === '--schedule') out.schedule = value
       else {
@@ -44,10 +52,10 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
         if (flag === '--max-states') out.maxStates = n
         else out.maxMillis = n
       }
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'\n${usage}`)
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'; ${usage}`)
     else if (out.target === '') out.target = a
-    else throw new UsageError(`unexpected argument '${a}'\n${usage}`)
+    else throw new UsageError(`unexpected argument '${a}'; ${usage}`)
   }
-  if (out.target === '') throw new UsageError(usage)
+  if (out.target === '') throw new UsageError(`no scenario given; ${usage}`)
   return out
 }

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks'
 
 import { buildProgram, explore } from '../engine'
 import { parseArgs } from './args'
-import { runCli, table } from './run'
+import { safeJson } from './escape'
+import { printLines, runCli, table } from './run'
 import { loadScenario } from './scenarioFiles'
 
 const USAGE =
@@ -20,25 +21,27 @@ runCli(() => {
   })
   const elapsedMs = Math.round((performance.now() - t0) * 10) / 10
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ...r, elapsedMs })}\n`)
+    process.stdout.write(`${safeJson({ ...r, elapsedMs })}\n`)
     return
   }
-  const lines = [
+  const lines: (string | { table: string })[] = [
     `${r.scenario}  toggles: ${r.toggles.join(', ') || '(none)'}`,
     `${r.complete ? 'complete' : (r.incompleteReason ?? 'incomplete')}: ${String(r.states)} states, ${String(r.transitions)} transitions, ${String(r.terminalStates)} terminal, depth ${String(r.maxDepth)}, ${String(elapsedMs)} ms${r.reduced ? ' (partial-order reduced)' : ''}`,
     `complete interleavings: ${r.interleavings ?? 'not counted'}`,
     '',
-    table([
-      ['outcome', 'severity', 'reachable', 'interleavings', 'shortest schedule'],
-      ...r.outcomes.map((o) => [
-        o.id,
-        o.severity,
-        String(o.reachable),
-        o.interleavings ?? '-',
-        o.cycle ? `${o.cycle.prefix} then repeat ${o.cycle.repeat}` : (o.shortest ?? '-'),
+    {
+      table: table([
+        ['outcome', 'severity', 'reachable', 'interleavings', 'shortest schedule'],
+        ...r.outcomes.map((o) => [
+          o.id,
+          o.severity,
+          String(o.reachable),
+          o.interleavings ?? '-',
+          o.cycle ? `${o.cycle.prefix} then repeat ${o.cycle.repeat}` : (o.shortest ?? '-'),
+        ]),
       ]),
-    ]),
+    },
   ]
   for (const e of r.errors) lines.push(`model error after ${e.schedule}: ${e.message}`)
-  process.stdout.write(`${lines.join('\n')}\n`)
+  printLines(lines)
 })

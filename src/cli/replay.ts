@@ -1,6 +1,7 @@
 import { buildProgram, formatSchedule, replay, scheduleText, stepOf } from '../engine'
 import { parseArgs, UsageError } from './args'
-import { runCli, table } from './run'
+import { errorLine, safeJson } from './escape'
+import { printLines, runCli, table } from './run'
 import { loadScenario } from './scenarioFiles'
 
 const USAGE =
@@ -8,7 +9,7 @@ const USAGE =
 
 runCli(() => {
   const args = parseArgs(process.argv.slice(2), USAGE)
-  if (args.schedule === null) throw new UsageError(`--schedule is required\n${USAGE}`)
+  if (args.schedule === null) throw new UsageError(`--schedule is required; ${USAGE}`)
   const sc = loadScenario(args.target)
   const isReported = args.schedule.trim().toLowerCase() === 'reported'
   const program = buildProgram(sc, isReported && args.with.length === 0 ? sc.reported.with : args.with)
@@ -26,7 +27,7 @@ runCli(() => {
   })
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({
+      `${safeJson({
         scenario: sc.id,
         toggles: program.toggles,
         schedule: formatSchedule(r.executed),
@@ -68,26 +69,22 @@ runCli(() => {
         changes.join('; '),
       ]
     })
-    const lines = [
+    const lines: (string | { table: string })[] = [
       `${sc.id}  toggles: ${program.toggles.join(', ') || '(none)'}  schedule: ${formatSchedule(r.executed)}`,
       '',
-      table([['#', 'cpu', 'step', 'function: what', 'changes'], ...rows]),
+      { table: table([['#', 'cpu', 'step', 'function: what', 'changes'], ...rows]) },
       '',
     ]
     if (r.error) lines.push(`stopped: ${r.error.message}`)
-    lines.push(
-      outcomes.length === 0
-        ? 'outcome: none reached'
-        : outcomes
-            .map((o) => `outcome: ${o.id} (${o.severity}) after step ${String(o.at)}: ${o.explain}`)
-            .join('\n')
-    )
+    if (outcomes.length === 0) lines.push('outcome: none reached')
+    for (const o of outcomes)
+      lines.push(`outcome: ${o.id} (${o.severity}) after step ${String(o.at)}: ${o.explain}`)
     if (!r.terminal && !r.error) lines.push('(the schedule ends before every thread has finished)')
-    process.stdout.write(`${lines.join('\n')}\n`)
+    printLines(lines)
   }
   // An impossible schedule is bad input: what ran is printed above, the reason goes to stderr.
   if (r.error) {
-    process.stderr.write(`error: ${r.error.message}\n`)
+    process.stderr.write(`${errorLine(`error: ${r.error.message}`)}\n`)
     process.exitCode = 2
   }
 })

@@ -14,6 +14,7 @@ export type {
   WaitReason,
 } from './model/types'
 export { formatEntry, formatPage, formatValue, hex } from './model/format'
+export { own } from './model/own'
 export { GUP_PIN_COUNTING_BIAS } from './model/folio'
 export { parseScenario, validateScenario, ScenarioError, MAX_SCENARIO_BYTES } from './scenario/load'
 export type { ScenarioFile, StepSpec, ToggleSpec, OutcomeSpec } from './scenario/schema'

@@ -26,6 +26,8 @@ export interface Link {
 export type LinkView = 'lecture' | 'embed'
 const VIEWS: readonly string[] = ['lecture', 'embed']
 const KNOWN = ['with', 's', 'at', 'v', 'view', 'vs', 'vswith', 'src']
+/** At most this many notes (the last one says how many more parts were ignored). */
+const MAX_NOTES = 4
 /** A `src=` payload longer than this is refused before anything decodes it. */
 export const MAX_SRC_CHARS = 200_000
 
@@ -110,6 +112,13 @@ export function parseLink(hash: string): LinkResult | null {
       return { ok: false, error: 'The scenario in the link ("src") is not base64url.' }
     link.src = src
   }
+  // A link of ten thousand unknown parts is a handful of notices, not ten thousand.
+  if (notes.length > MAX_NOTES)
+    notes.splice(
+      MAX_NOTES - 1,
+      notes.length,
+      `${String(notes.length - MAX_NOTES + 1)} more parts of the link were ignored.`
+    )
   if (notes.length > 0) link.notes = notes
   return { ok: true, link }
 }

@@ -68,34 +68,48 @@ export function openLink(link: Link): void {
   const known = new Set(sc.toggles.map((t) => t.id))
   const dropped = link.with.filter((t) => !known.has(t.replace(/^-/, '')))
   let toggles = link.with.filter((t) => known.has(t.replace(/^-/, '')))
+  let conflict: string | null = null
   try {
     resolveToggles(sc, toggles)
   } catch (e) {
-    notify(
-      'error',
-      `The link's toggles cannot be combined (${e instanceof ScenarioError ? e.problem : String(e)}); they were switched off.`
-    )
+    // Said after the view is entered: entering a view clears its notices.
+    conflict = `The link's toggles cannot be combined (${e instanceof ScenarioError ? e.problem : String(e)}), so ${listed(toggles)} ${toggles.length > 1 ? 'were' : 'was'} switched off.`
     toggles = []
   }
-  const schedule = parseSchedule(link.schedule)
-  enter(sc.id, toggles, schedule)
-  const s = session()
+  const requested = parseSchedule(link.schedule)
+  enter(sc.id, toggles, requested)
+  if (conflict !== null) notify('error', conflict)
+  let s = session()
   const executed = s?.executed ?? 0
+  // Replay stopped at the first step that cannot run: the view keeps the schedule up to that
+  // step (shown as where it stops) and drops the rest, so a long impossible link cannot make the
+  // page lay out thousands of steps that will never run.
+  const kept = s?.replay.error ? executed + 1 : requested.length
+  if (kept < requested.length) {
+    set({ schedule: requested.slice(0, kept) })
+    s = session()
+  }
   const wanted = link.at ?? executed
   set({ position: Math.min(wanted, executed) })
   const problems: string[] = []
   if (link.version !== null && link.version !== sc.version) problems.push(versionNote(sc, link.version))
   if (dropped.length > 0)
     problems.push(
-      `its toggle${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} no longer exist${dropped.length > 1 ? '' : 's'} and ${dropped.length > 1 ? 'were' : 'was'} ignored`
+      `its toggle${dropped.length > 1 ? 's' : ''} ${listed(dropped)} no longer exist${dropped.length > 1 ? '' : 's'} and ${dropped.length > 1 ? 'were' : 'was'} ignored`
     )
   if (s?.replay.error)
     problems.push(
-      `it replays only ${String(executed)} of its ${String(schedule.length)} steps (${s.replay.error.message})`
+      `it replays only ${String(executed)} of its ${String(requested.length)} steps (${s.replay.error.message})${kept < requested.length ? `; the ${String(requested.length - kept)} steps after that one were dropped` : ''}`
     )
   else if (wanted > executed)
     problems.push(`its position ${String(wanted)} is past the end (${String(executed)} steps)`)
   if (problems.length > 0) notify('error', `This link no longer matches exactly: ${problems.join('; ')}.`)
+}
+
+/** A list for a notice: the first few items, then how many more (a link may list thousands). */
+function listed(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max).map((t) => (t.length > 40 ? `${t.slice(0, 40)}…` : t))
+  return items.length > max ? `${shown.join(', ')} and ${String(items.length - max)} more` : shown.join(', ')
 }
 
 export function setPosition(n: number): void {

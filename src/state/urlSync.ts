@@ -32,21 +32,36 @@ const WRITE_GAP_MS = 350
 
 let pending: ReturnType<typeof setTimeout> | null = null
 let lastWrite = -Infinity
+/**
+ * The hash as this page last wrote or read it. A different hash in the address bar was put
+ * there by someone else (a pasted link, a script, back or forward) whose hashchange event may
+ * not have arrived yet: a due write must not overwrite it, it must be opened instead.
+ */
+let known: string | null = null
+
+const bare = (h: string) => (h === '#' || h === '#/' ? '' : h)
 
 /** Write the view's link into the URL now, if it differs. */
 export function flushUrl(): void {
   if (pending !== null) clearTimeout(pending)
   pending = null
+  if (known !== null && bare(window.location.hash) !== known) {
+    // Someone else changed the address since: theirs wins. Opening it changes the view, which
+    // writes that view's own link (the same, in canonical form) after the usual gap.
+    openHash(window.location.hash)
+    return
+  }
   lastWrite = performance.now()
   const link = currentLink()
   const hash = link ? formatLink(link) : ''
-  if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return
+  if (bare(hash) === bare(window.location.hash)) return
   try {
     window.history.replaceState(
       null,
       '',
       `${window.location.pathname}${window.location.search}${hash || '#/'}`
     )
+    known = bare(window.location.hash)
   } catch {
     // A browser that throws past its limit: try again after the next gap.
     pending = setTimeout(flushUrl, WRITE_GAP_MS)
@@ -60,12 +75,22 @@ function scheduleUrl(): void {
   else pending = setTimeout(flushUrl, wait)
 }
 
+/** Open a hash from the address bar, and remember it as read. */
+function openHash(hash: string): void {
+  known = bare(hash)
+  applyHash(hash)
+}
+
 export function startUrlSync(): () => void {
-  applyHash(window.location.hash)
+  openHash(window.location.hash)
   const onHash = () => {
+    if (bare(window.location.hash) === known) return
     const link = currentLink()
-    if (link && formatLink(link) === window.location.hash) return
-    applyHash(window.location.hash)
+    if (link && formatLink(link) === window.location.hash) {
+      known = bare(window.location.hash)
+      return
+    }
+    openHash(window.location.hash)
   }
   // Leaving the page, or hiding it, writes what is pending: a reload or a copied address bar is exact.
   const onHide = () => {
@@ -81,6 +106,7 @@ export function startUrlSync(): () => void {
     document.removeEventListener('visibilitychange', onHide)
     if (pending !== null) clearTimeout(pending)
     pending = null
+    known = null
     unsubscribe()
   }
 }

@@ -20,7 +20,13 @@ const fmt = (n: number) => n.toLocaleString('en-US')
 const perSecond = (states: number, ms: number) => (ms > 0 ? (states / ms) * 1000 : 0)
 const seconds = (ms: number) => (ms < 1000 ? `${String(Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`)
 const big = (s: string | null) =>
-  s === null ? '?' : s === 'unbounded' ? 'unboundedly many' : BigInt(s).toLocaleString('en-US')
+  s === null
+    ? '?'
+    : s === 'unbounded'
+      ? 'unboundedly many'
+      : /^\d+$/.test(s)
+        ? BigInt(s).toLocaleString('en-US')
+        : s
 
 /**
  * "Does any interleaving still break?": exhaustive exploration in a Web Worker, with live
@@ -212,12 +218,14 @@ function Badge(p: {
   if (p.bad.length === 0)
     return (
       <span className="badge final good">
-        {p.total === 'unbounded' ? 'No interleaving breaks' : `0 of ${big(p.total)} interleavings break`}
+        {p.total === null || /^\d+$/.test(p.total)
+          ? `0 of ${big(p.total)} interleavings break`
+          : 'No interleaving breaks'}
       </span>
     )
   return (
     <span className="badge final bad">
-      {p.total === 'unbounded'
+      {p.total !== null && !/^\d+$/.test(p.total)
         ? `Some interleavings break (${p.bad.join(', ')})`
         : `${big(p.broken)} of ${big(p.total)} interleavings break`}
     </span>

@@ -1,4 +1,4 @@
-import type { Program, State } from '../engine'
+import { own, type Program, type State } from '../engine'
 
 /** Every declared lock (and any folio lock in use): holder, mode, and the queue in arrival order. */
 export function Locks({ program, state }: { program: Program; state: State }) {
@@ -17,8 +17,8 @@ export function Locks({ program, state }: { program: Program; state: State }) {
         </thead>
         <tbody>
           {names.map((n) => {
-            const l = state.locks[n]
-            const kind = program.world.lockKinds[n] ?? (n.startsWith('ptl:') ? 'spin' : '')
+            const l = own(state.locks, n)
+            const kind = own(program.world.lockKinds, n) ?? (n.startsWith('ptl:') ? 'spin' : '')
             return (
               <tr key={n} className={l?.holders.length ? 'held' : ''}>
                 <th scope="row">

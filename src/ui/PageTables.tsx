@@ -1,4 +1,4 @@
-import { formatEntry, hex, type Entry, type State } from '../engine'
+import { formatEntry, hex, own, type Entry, type State } from '../engine'
 import { Changed } from './Changed'
 import type { Changes } from './changes'
 
@@ -37,7 +37,7 @@ export function PageTables({ state, known, changes, pageSize, ptesPerTable }: Pr
     return [...new Set([...fromState, ...fromChanges])].sort()
   }
   const table = (id: string) => {
-    const t = state.tables[id]
+    const t = own(state.tables, id)
     if (!t) return null
     const rows = Object.entries(t.ptes).sort(([a], [b]) => Number(a) - Number(b))
     const changedRows = [...changes.keys()]

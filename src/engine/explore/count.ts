@@ -1,8 +1,25 @@
 import type { Graph } from './graph'
 import { components, type Components } from './scc'
 
-/** A count of interleavings: exact, or unbounded because a reachable cycle allows runs of any length. */
-export type Count = bigint | 'unbounded'
+/**
+ * A count of interleavings: exact, unbounded because a reachable cycle allows runs of any
+ * length, or too many to count within the memory bound (see `BigCountLimits`).
+ */
+export type Count = bigint | 'unbounded' | 'too-many'
+
+/**
+ * Counting past 2^53 keeps one big integer per state and outcome, and each grows with the
+ * graph's depth: on a graph near the state budget that is gigabytes. So the exact pass runs
+ * only on at most `cells` (states × counted outcomes) and gives up on a count over `bits`
+ * bits: the answer is then `too-many`, never an out-of-memory crash. At the defaults the big
+ * integers take at most about 2,000,000 × (64 + 24) bytes, under 200 MB.
+ */
+export interface BigCountLimits {
+  readonly cells: number
+  readonly bits: number
+}
+
+export const BIG_COUNT_LIMITS: BigCountLimits = { cells: 2_000_000, bits: 512 }
 
 /**
  * How many complete interleavings there are (maximal runs from the initial state: runs that end
@@ -18,7 +35,8 @@ export type Count = bigint | 'unbounded'
  */
 export function countInterleavings(
   g: Graph,
-  hits: readonly Uint8Array[]
+  hits: readonly Uint8Array[],
+  limits: BigCountLimits = BIG_COUNT_LIMITS
 ): { total: Count; byOutcome: Count[] } {
   const cs = components(g, false)
   // An outcome that holds nowhere is reached by no run: only the others need counting.
@@ -33,7 +51,16 @@ export function countInterleavings(
     const show = (x: number): Count => (x === Infinity ? 'unbounded' : BigInt(x))
     return { total: show(quick.total), byOutcome: spread(quick.byOutcome, 0).map(show) }
   }
-  const exact = countWith(g, live, cs, BIGINTS) as { total: bigint; byOutcome: bigint[] }
+  const exact =
+    g.size * (live.length + 1) <= limits.cells ? countWith(g, live, cs, bigints(limits.bits)) : null
+  if (!exact)
+    return {
+      total: 'too-many',
+      byOutcome: spread(
+        live.map((): Count => 'too-many'),
+        0n
+      ),
+    }
   const show = (x: bigint): Count => (x === BIG_INF ? 'unbounded' : x)
   return { total: show(exact.total), byOutcome: spread(exact.byOutcome, 0n).map(show) }
 }
@@ -59,13 +86,17 @@ const DOUBLES: Arith<number> = {
 }
 
 const BIG_INF = -1n
-const BIGINTS: Arith<bigint> = {
-  zero: 0n,
-  one: 1n,
-  inf: BIG_INF,
-  array: (n) => new Array<bigint>(n).fill(0n),
-  add: (a, b) => (a === BIG_INF || b === BIG_INF ? BIG_INF : a + b),
-  exact: () => true,
+/** Big integers up to `bits` bits; a larger total stops the count (`exact` is then false). */
+function bigints(bits: number): Arith<bigint> {
+  const limit = 1n << BigInt(bits)
+  return {
+    zero: 0n,
+    one: 1n,
+    inf: BIG_INF,
+    array: (n) => new Array<bigint>(n).fill(0n),
+    add: (a, b) => (a === BIG_INF || b === BIG_INF ? BIG_INF : a + b),
+    exact: (x) => x < limit,
+  }
 }
 
 function countWith<T>(

@@ -60,7 +60,7 @@ export interface OutcomeReport {
   }
   /** A few other, distinct schedules reaching it, shortest first. */
   readonly others: readonly string[]
-  /** How many complete interleavings reach it (decimal), `unbounded`, or null when not counted. */
+  /** How many complete interleavings reach it (decimal), `unbounded`, `too many to count`, or null when not counted. */
   readonly interleavings: string | null
 }
 
@@ -75,7 +75,10 @@ export interface ExploreResult {
   readonly maxDepth: number
   /** Whether the partial-order reduction was used (then interleavings are not counted). */
   readonly reduced: boolean
-  /** All complete interleavings (decimal), `unbounded` when a cycle allows runs of any length, or null. */
+  /**
+   * All complete interleavings (decimal), `unbounded` when a cycle allows runs of any length,
+   * `too many to count` past the counting's memory bound (explore/count.ts), or null.
+   */
   readonly interleavings: string | null
   /** Of those, how many reach at least one bad outcome (not counting livelock), or null. */
   readonly broken: string | null
@@ -207,7 +210,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
         )
       : null
   const show = (c: Count | undefined): string | null =>
-    c === undefined ? null : c === 'unbounded' ? c : c.toString()
+    c === undefined ? null : c === 'unbounded' ? c : c === 'too-many' ? 'too many to count' : c.toString()
 
   const outcomes = allOutcomes(p).map((o): OutcomeReport => {
     const base = { id: o.id, severity: o.severity, title: o.title, explain: o.explain }

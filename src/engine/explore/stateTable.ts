@@ -1,3 +1,4 @@
+import { own } from '../model/own'
 import { MAP_NAMES, type MapName, type State } from '../model/types'
 import {
   arraySeed,
@@ -135,6 +136,12 @@ export class StateTable {
     return slot < this.letters.length || whole ? o : o[id]
   }
 
+  /** `read` for a cell whose id a plain object also inherits (`toString`): own entries only. */
+  readOwn(state: number, slot: number, id: string): unknown {
+    const o = this.objects[this.rows[state * this.width + slot] as number] as Cells
+    return slot < this.letters.length ? o : own(o, id)
+  }
+
   /** The letters of the threads, in a row's order. */
   get threadLetters(): readonly string[] {
     return this.letters
@@ -203,8 +210,8 @@ export class StateTable {
         k = names.push(m) - 1
         sums.push(this.hashOf.get(before) as number)
       }
-      const y = before[id]
-      let x = after[id]
+      const y = own(before, id)
+      let x = own(after, id)
       if (x === y) continue
       let mh = sums[k] as number
       if (y !== undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
@@ -283,7 +290,7 @@ export class StateTable {
     let mh = was
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j] as string
-      const y = before[id]
+      const y = own(before, id)
       const x = values[j]
       if (y !== undefined) mh = (mh - entryHash(id, this.valueHash(y))) | 0
       if (x === undefined) Reflect.deleteProperty(cells, id)

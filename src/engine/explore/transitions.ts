@@ -1,6 +1,7 @@
 import { progressSteps } from '../interp/outcomes'
 import { runStep } from '../interp/step'
 import { WHOLE_MAP } from '../model/draft'
+import { inheritedName, own } from '../model/own'
 import type { Letter } from '../model/types'
 import type { Program } from '../scenario/program'
 import type { StateTable, WriteSet } from './stateTable'
@@ -21,6 +22,8 @@ interface Node {
   /** Where the cell lives in a stored row (`StateTable.slot`), and whether the whole map is read. */
   readonly slot: number
   readonly whole: boolean
+  /** The id is also a member of `Object.prototype` (`toString`): read with `readOwn`. */
+  readonly inherited: boolean
   readonly next: Map<unknown, Node | Leaf>
 }
 
@@ -75,7 +78,10 @@ export class TransitionCache {
       this.selfSlots = this.p.threads.map((x) => table.slot('threads', x.letter))
     const self = table.read(from, this.selfSlots[ti] as number, t, false)
     let n = root.get(self)
-    while (n !== undefined && !n.leaf) n = n.next.get(table.read(from, n.slot, n.id, n.whole))
+    while (n !== undefined && !n.leaf)
+      n = n.next.get(
+        n.inherited ? table.readOwn(from, n.slot, n.id) : table.read(from, n.slot, n.id, n.whole)
+      )
     if (n !== undefined) {
       this.lastKind = n.kind
       this.lastStepId = n.stepId
@@ -97,7 +103,7 @@ export class TransitionCache {
     for (let i = 0; i < r.touched.length; i += 2) {
       const m = r.touched[i] as string
       const id = r.touched[i + 1] as string
-      const value = (written[m] as Record<string, unknown>)[id]
+      const value = own(written[m] as Record<string, unknown>, id)
       if (m === 'threads') {
         threadSlots.push(table.slot(m, id))
         threadIds.push(table.idOf(value as object))
@@ -153,7 +159,15 @@ export class TransitionCache {
       let n = branches.get(key)
       if (n === undefined) {
         const whole = id === WHOLE_MAP
-        n = { leaf: false, map, id, slot: this.table.slot(map, whole ? '' : id), whole, next: new Map() }
+        n = {
+          leaf: false,
+          map,
+          id,
+          slot: this.table.slot(map, whole ? '' : id),
+          whole,
+          inherited: !whole && inheritedName(id),
+          next: new Map(),
+        }
         branches.set(key, n)
       } else if (n.leaf || n.map !== map || n.id !== id)
         // The same reads once led elsewhere: a step that is not deterministic, which the engine

@@ -1,4 +1,5 @@
 import { formatEntry, formatPage, parsePage } from '../model/format'
+import { own } from '../model/own'
 import { walk, type StateReader } from '../model/pagetable'
 import type { State, Value } from '../model/types'
 import type { Program } from '../scenario/program'
@@ -80,7 +81,7 @@ function scalar(v: Value | undefined): Scalar {
 }
 
 function address(p: Program, a: string | number): number {
-  return typeof a === 'number' ? a : (p.addresses[a] ?? Number(a))
+  return typeof a === 'number' ? a : (own(p.addresses, a) ?? Number(a))
 }
 
 /** `B.page` → thread and local name; split once, since explorers ask at every state. */
@@ -100,22 +101,24 @@ export function evalExpr(p: Program, s: State, e: Expr): Scalar {
   if (e === null || typeof e !== 'object') return e
   if ('local' in e) {
     const [t, name] = localRef(e.local)
-    return scalar(s.threads[t]?.locals[name])
+    const th = own(s.threads, t)
+    return scalar(th ? own(th.locals, name) : undefined)
   }
-  if ('var' in e) return scalar(s.vars[e.var])
-  if ('cache' in e) return s.pageCache[e.cache] ?? 'none'
-  if ('tableStatus' in e) return s.tables[e.tableStatus]?.status ?? 'none'
+  if ('var' in e) return scalar(own(s.vars, e.var))
+  if ('cache' in e) return own(s.pageCache, e.cache) ?? 'none'
+  if ('tableStatus' in e) return own(s.tables, e.tableStatus)?.status ?? 'none'
   if ('tablePte' in e) {
     const [id, a] = e.tablePte
     const idx = Math.floor(address(p, a) / p.world.pageSize) % p.world.ptesPerTable
-    return s.tables[id]?.ptes[String(idx)]?.k ?? 'none'
+    const table = own(s.tables, id)
+    return (table && own(table.ptes, String(idx)))?.k ?? 'none'
   }
   if ('folio' in e) {
-    const f = s.folios[e.folio]
+    const f = own(s.folios, e.folio)
     return f ? f[e.field] : null
   }
   // A read-only view of the state for the walk: no draft, nothing copied.
-  const d: StateReader = { world: p.world, get: (map, id) => (s[map] as Record<string, never>)[id] }
+  const d: StateReader = { world: p.world, get: (map, id) => own(s[map] as Record<string, never>, id) }
   if ('walk' in e) {
     const { page } = walk(d, 'mm', address(p, e.walk))
     return page ? formatPage(page) : 'none'
@@ -125,11 +128,11 @@ export function evalExpr(p: Program, s: State, e: Expr): Scalar {
   const pageText = 'content' in e ? evalExpr(p, s, { walk: e.content }) : evalExpr(p, s, e.pageContent)
   if (typeof pageText !== 'string' || pageText === 'none') return null
   const page = parsePage(pageText)
-  return s.folios[page.folio]?.content[page.sub] ?? null
+  return own(s.folios, page.folio)?.content[page.sub] ?? null
 }
 
 export function evalPredicate(p: Program, s: State, pr: Predicate): boolean {
-  if ('mark' in pr) return s.marks[pr.mark] === true
+  if ('mark' in pr) return own(s.marks, pr.mark) === true
   if ('finished' in pr) return isDone(p, s, pr.finished)
   if ('eq' in pr) return evalExpr(p, s, pr.eq[0]) === evalExpr(p, s, pr.eq[1])
   if ('ne' in pr) return evalExpr(p, s, pr.ne[0]) !== evalExpr(p, s, pr.ne[1])

@@ -2,6 +2,7 @@ import { Draft } from '../model/draft'
 import type { Effect } from '../model/effect'
 import { ModelError } from '../model/errors'
 import { describeHolders } from '../model/locks'
+import { own } from '../model/own'
 import type { Letter, State, ThreadState, Value } from '../model/types'
 import { OpCtx } from '../ops/context'
 import { QUEUED } from '../ops/op'
@@ -69,11 +70,11 @@ export function whyNotRunnable(p: Program, s: State, t: Letter): string | null {
   if (b) {
     switch (b.kind) {
       case 'lock': {
-        const held = describeHolders(s.locks[b.lock] ?? { holders: [], waiters: [] })
+        const held = describeHolders(own(s.locks, b.lock) ?? { holders: [], waiters: [] })
         return `${t} is ${b.spin ? 'spinning' : 'sleeping'} on ${b.lock}, held by ${held}`
       }
       case 'unlock-wait':
-        return `${t} is waiting for ${b.lock} to be released, held by ${describeHolders(s.locks[b.lock] ?? { holders: [], waiters: [] })}`
+        return `${t} is waiting for ${b.lock} to be released, held by ${describeHolders(own(s.locks, b.lock) ?? { holders: [], waiters: [] })}`
       case 'ipi':
         return `${t} is waiting for ${b.waitFor.join(', ')} to take its IPI (IRQs disabled there)`
       case 'rcu-gp':
@@ -125,7 +126,7 @@ export function runStep(
         break
       }
       result = r
-      target = step.on[r]
+      target = own(step.on, r)
       if (target !== undefined) break
     }
   } catch (e) {

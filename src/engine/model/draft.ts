@@ -1,6 +1,7 @@
 import type { Effect } from './effect'
 import { ModelError } from './errors'
 import { formatValue, hex } from './format'
+import { own } from './own'
 import type { Letter, LockState, State, ThreadState, Value } from './types'
 
 /** Static facts of a scenario the primitives need: geometry, lock kinds, which threads are CPUs. */
@@ -62,7 +63,7 @@ export class Draft {
 
   get<K extends keyof State>(map: K, id: string): State[K][string] | undefined {
     if (this.reads !== null) this.logRead(map, id)
-    return (this.next[map] as MapOf<K>)[id]
+    return own(this.next[map] as MapOf<K>, id)
   }
 
   /** A whole map, for the primitives that visit every entry (grace periods, secondary MMUs). */
@@ -80,7 +81,7 @@ export class Draft {
       return
     }
     if (this.wrote(map, id)) return
-    r.push(map, id, (this.base[map] as MapOf<typeof map>)[id])
+    r.push(map, id, own(this.base[map] as MapOf<typeof map>, id))
   }
 
   must<K extends keyof State>(map: K, id: string): State[K][string] {
@@ -92,7 +93,7 @@ export class Draft {
   /** Replace (or with `undefined`, delete) one cell of a map, logging field-level effects. */
   put<K extends keyof State>(map: K, id: string, value: State[K][string] | undefined, log = true): void {
     // Only the effect log looks at the old value: writing a cell is not reading it.
-    const before = (this.next[map] as MapOf<K>)[id]
+    const before = own(this.next[map] as MapOf<K>, id)
     // A map still shared with the base is copied on its first write, once per step.
     if (this.next[map] === this.base[map]) (this.next as Record<string, unknown>)[map] = { ...this.next[map] }
     if (!this.wrote(map, id)) this.touched.push(map, id)
@@ -170,7 +171,7 @@ export class Draft {
 
   private logRecordDiff(path: string, before: Record<string, unknown>, after: Record<string, unknown>): void {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-    for (const k of keys) this.logWrite(`${path}.${k}`, before[k], after[k])
+    for (const k of keys) this.logWrite(`${path}.${k}`, own(before, k), own(after, k))
   }
 }
 

@@ -1,3 +1,4 @@
+import { ModelError } from './errors'
 import type { Entry, PageRef, Value } from './types'
 
 /** `0x200000` — addresses are shown and keyed in hex, as kernel reviewers read them. */
@@ -9,10 +10,20 @@ export function formatPage(p: PageRef): string {
   return `${p.folio}#${String(p.sub)}`
 }
 
+/** Subpages of a folio: at most a PMD's worth (`ptesPerTable` is at most 512). */
+export const MAX_SUBPAGES = 512
+
+/** `P0#3` → folio `P0`, subpage 3; a subpage that is not a whole number below 512 is an error. */
 export function parsePage(s: string): PageRef {
   const i = s.lastIndexOf('#')
   if (i < 0) return { folio: s, sub: 0 }
-  return { folio: s.slice(0, i), sub: Number(s.slice(i + 1)) }
+  const tail = s.slice(i + 1)
+  const sub = /^\d{1,3}$/.test(tail) ? Number(tail) : NaN
+  if (!(sub < MAX_SUBPAGES))
+    throw new ModelError(
+      `'${s.slice(0, 80)}' is not a page: the subpage after '#' must be a whole number below ${String(MAX_SUBPAGES)}`
+    )
+  return { folio: s.slice(0, i), sub }
 }
 
 /** The notation used in narration, records and the UI: `present(P0#0, rw)`, `table(T0)`. */

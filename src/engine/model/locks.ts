@@ -1,5 +1,6 @@
 import type { Draft, World } from './draft'
 import { ModelError } from './errors'
+import { own } from './own'
 import type { Letter, LockMode, LockState, WaitReason } from './types'
 
 /**
@@ -39,7 +40,7 @@ export function ptlName(table: string): string {
 export function lockKind(world: World, name: string): LockKind {
   if (name.startsWith(FOLIO_LOCK)) return 'folio'
   if (name.startsWith(PTL)) return 'spin'
-  const k = world.lockKinds[name]
+  const k = own(world.lockKinds, name)
   if (!k) throw new ModelError(`unknown lock '${name}'`)
   return k
 }

@@ -1,6 +1,7 @@
 import type { Draft } from '../model/draft'
 import { ModelError } from '../model/errors'
 import { formatPage, isEntry, parsePage } from '../model/format'
+import { own } from '../model/own'
 import { folioOf, pageOf } from '../model/pagetable'
 import type { Entry, Letter, PageRef, Value } from '../model/types'
 
@@ -18,7 +19,7 @@ export class OpCtx {
   ) {}
 
   local(name: string): Value {
-    const v = this.d.thread(this.t).locals[name]
+    const v = own(this.d.thread(this.t).locals, name)
     if (v === undefined) throw new ModelError(`${this.t} reads local '${name}', which was never set`)
     return v
   }
@@ -36,13 +37,14 @@ export class OpCtx {
     if (ref.startsWith('$')) {
       const v = this.local(ref.slice(1))
       const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN
-      if (!Number.isFinite(n)) throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new ModelError(`local ${ref} holds ${JSON.stringify(v)}, not an address`)
       return n
     }
-    const named = this.addresses[ref]
+    const named = own(this.addresses, ref)
     if (named !== undefined) return named
-    const n = Number(ref)
-    if (!Number.isFinite(n)) throw new ModelError(`unknown address '${ref}'`)
+    const n = ref.trim() === '' ? NaN : Number(ref)
+    if (!Number.isSafeInteger(n) || n < 0) throw new ModelError(`unknown address '${ref}'`)
     return n
   }
 

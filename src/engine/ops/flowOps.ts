@@ -32,7 +32,11 @@ export const flowOps = {
   }),
   /** Scenario counters (retries, return values): `add` to a numeric var. */
   addVar: defineOp({
-    schema: v.strictObject({ op: v.literal('addVar'), var: ident, n: v.pipe(v.number(), v.integer()) }),
+    schema: v.strictObject({
+      op: v.literal('addVar'),
+      var: ident,
+      n: v.pipe(v.number(), v.safeInteger(), v.minValue(-(2 ** 31)), v.maxValue(2 ** 31)),
+    }),
     results: ['ok'],
     run: (c, p) => {
       const cur = c.d.get('vars', p.var) ?? 0

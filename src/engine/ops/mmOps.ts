@@ -7,8 +7,8 @@ import { iommuTranslate, iommuWalk } from '../model/secondary'
 import { hasFlag, prepareAnonVma, setBounds, setFlag, vma, vmaAddress } from '../model/vma'
 import { address, defineOp, folioContent, ident, plainValue, ref } from './op'
 
-const index = v.pipe(v.number(), v.integer())
-const slot = { file: ident, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }
+const index = v.pipe(v.number(), v.safeInteger())
+const slot = { file: ident, index: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) }
 
 /** Folio allocation, the page cache, VMAs and secondary MMUs. */
 export const mmOps = {
@@ -93,7 +93,7 @@ export const mmOps = {
     schema: v.strictObject({
       op: v.literal('testVar'),
       var: ident,
-      lt: v.optional(v.number()),
+      lt: v.optional(v.pipe(v.number(), v.safeInteger())),
       is: v.optional(v.union([plainValue, ref])),
       /** Keep the value in a local (a seqcount reader remembers what it began with). */
       save: v.optional(ident),

@@ -6,45 +6,109 @@ import { scenarioSchema, type ScenarioFile } from './schema'
 
 /** A scenario that cannot be used: says the file, the field path and what is wrong, on one line. */
 export class ScenarioError extends Error {
+  readonly path: string
+  readonly problem: string
+  /** What a message quotes from the input is cut short: a 100 KB list is not one line. */
   constructor(
     readonly file: string,
-    readonly path: string,
-    readonly problem: string
+    path: string,
+    problem: string
   ) {
-    super(`${file}: ${path}: ${problem}`)
+    super(`${clip(file, 200)}: ${clip(path, 200)}: ${clip(problem, 400)}`)
+    this.path = clip(path, 200)
+    this.problem = clip(problem, 400)
     this.name = 'ScenarioError'
   }
 }
 
+function clip(s: string, n = 64): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s
+}
+
 export const MAX_SCENARIO_BYTES = 1_000_000
+/** Scenario files nest about 11 deep; anything past this is refused before any recursion. */
+export const MAX_JSON_DEPTH = 32
+/** Objects, arrays and values in one file: far above any race, far below what exhausts memory. */
+export const MAX_JSON_VALUES = 200_000
 
 /** Parse and validate a scenario file's text. Throws ScenarioError. */
 export function parseScenario(text: string, file: string): ScenarioFile {
   if (text.length > MAX_SCENARIO_BYTES)
     throw new ScenarioError(file, '(file)', `larger than ${String(MAX_SCENARIO_BYTES)} bytes`)
+  const deep = tooDeep(text)
+  if (deep !== null)
+    throw new ScenarioError(
+      file,
+      '(json)',
+      `nested deeper than ${String(MAX_JSON_DEPTH)} levels at line ${String(deep.line)}, column ${String(deep.column)}`
+    )
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
-    throw new ScenarioError(file, '(json)', e instanceof Error ? e.message : String(e))
+    throw new ScenarioError(file, '(json)', clip(e instanceof Error ? e.message : String(e), 200))
   }
-  rejectPrototypeKeys(json, file, '')
   return validateScenario(json, file)
+}
+
+/** Where the text first opens a bracket past `MAX_JSON_DEPTH`, or null; strings are skipped. */
+function tooDeep(text: string): { line: number; column: number } | null {
+  let depth = 0
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      // A string: skip to its closing quote (a backslash escapes the next character).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 92) i++
+        else if (d === 34) break
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_JSON_DEPTH) return { line, column: i - lineStart + 1 }
+    } else if (c === 93 || c === 125) depth--
+    else if (c === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return null
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-/** JSON.parse makes `__proto__` an own key; say so instead of letting a schema drop it silently. */
-function rejectPrototypeKeys(v: unknown, file: string, path: string): void {
-  if (typeof v !== 'object' || v === null) return
-  for (const [k, x] of Object.entries(v)) {
-    const here = path === '' ? k : `${path}.${k}`
-    if (FORBIDDEN_KEYS.has(k)) throw new ScenarioError(file, here, `the key '${k}' is not allowed`)
-    rejectPrototypeKeys(x, file, here)
+/**
+ * Before the schema recurses into a value: bound its depth and size, and refuse prototype keys
+ * (JSON.parse makes `__proto__` an own key; say so instead of letting a schema drop it silently).
+ * Iterative, so a hostile value cannot exhaust the stack here.
+ */
+function checkShape(root: unknown, file: string): void {
+  const stack: { v: unknown; path: string[] }[] = [{ v: root, path: [] }]
+  let values = 0
+  while (stack.length > 0) {
+    const { v, path } = stack.pop() as { v: unknown; path: string[] }
+    if (++values > MAX_JSON_VALUES)
+      throw new ScenarioError(file, '(file)', `more than ${String(MAX_JSON_VALUES)} values`)
+    if (typeof v !== 'object' || v === null) continue
+    if (path.length >= MAX_JSON_DEPTH)
+      throw new ScenarioError(file, shortPath(path), `nested deeper than ${String(MAX_JSON_DEPTH)} levels`)
+    for (const [k, x] of Object.entries(v)) {
+      if (FORBIDDEN_KEYS.has(k))
+        throw new ScenarioError(file, shortPath([...path, k]), `the key '${k}' is not allowed`)
+      stack.push({ v: x, path: [...path, k] })
+    }
   }
 }
 
+/** A field path for a message: long ones keep their start and end. */
+function shortPath(path: readonly string[]): string {
+  const p = path.map((k) => clip(k, 40))
+  return p.length > 12 ? `${p.slice(0, 6).join('.')}.….${p.slice(-4).join('.')}` : p.join('.') || '(root)'
+}
+
 export function validateScenario(input: unknown, file: string): ScenarioFile {
+  checkShape(input, file)
   const r = v.safeParse(scenarioSchema, input)
   if (!r.success) {
     const issue = deepest(r.issues)
@@ -158,6 +222,12 @@ function deepest(issues: readonly v.BaseIssue<unknown>[]): { path: string; messa
   return { path: best.path.join('.') || '(root)', message: best.message }
 }
 
+/** `0x200000` or `2097152`: a whole number the arithmetic keeps exact. */
+export function isAddressNumber(a: string): boolean {
+  const n = a.trim() === '' ? NaN : Number(a)
+  return Number.isSafeInteger(n) && n >= 0
+}
+
 /** Cross-references the schema cannot see: ids, branch targets, op placement, toggles. */
 function checkReferences(sc: ScenarioFile, file: string): void {
   const fail = (path: string, problem: string): never => {
@@ -171,7 +241,10 @@ function checkReferences(sc: ScenarioFile, file: string): void {
   }
   const locks = new Set(Object.keys(sc.initial.locks))
   const isAddress = (a: string | number) =>
-    typeof a === 'number' || a in sc.addresses || Number.isFinite(Number(a))
+    typeof a === 'number' || Object.hasOwn(sc.addresses, a) || isAddressNumber(a)
+  for (const [name, a] of Object.entries(sc.addresses))
+    if (typeof a === 'string' && !isAddressNumber(a))
+      fail(`addresses.${name}`, `'${clip(a)}' is not an address (a whole number from 0 to 2^53 - 1)`)
 
   const stepIds = new Set<string>()
   sc.threads.forEach((th, ti) => {
@@ -195,7 +268,7 @@ function checkReferences(sc: ScenarioFile, file: string): void {
         fail(`${path}.next`, `no step '${st.next}' in thread ${th.letter}`)
       const produced = new Set<string>()
       st.ops.forEach((op, oi) => {
-        const def = OPS[op.op]
+        const def = Object.hasOwn(OPS, op.op) ? OPS[op.op] : undefined
         const opPath = `${path}.ops.${String(oi)}`
         if (!def) return fail(opPath, `unknown op '${op.op}'`)
         const position = typeof def.position === 'function' ? def.position(op) : def.position
@@ -204,7 +277,8 @@ function checkReferences(sc: ScenarioFile, file: string): void {
         if (position === 'waitAfter' && oi !== st.ops.length - 1)
           fail(opPath, `'${op.op}' may leave the thread waiting, so it must be the last op of its step`)
         for (const f of def.failures ?? [])
-          if (!st.on?.[f]) fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
+          if (!st.on || !Object.hasOwn(st.on, f))
+            fail(opPath, `'${op.op}' can return '${f}': add "on": { "${f}": <step> }`)
         def.results.forEach((r) => produced.add(r))
         const va = (op as { va?: string | number }).va
         if (va !== undefined && typeof va === 'string' && !va.startsWith('$') && !isAddress(va))

@@ -1,6 +1,7 @@
 import type { World } from '../model/draft'
 import { newFolio } from '../model/folio'
 import { hex } from '../model/format'
+import { own } from '../model/own'
 import { pmdKey, pteIndex } from '../model/pagetable'
 import { newThread } from '../model/thread'
 import type { Entry, Folio, PteTable, State, ThreadState, Vma } from '../model/types'
@@ -143,7 +144,7 @@ function buildThread(sc: ScenarioFile, th: ThreadSpec, on: ReadonlySet<string>):
 }
 
 function toNumber(a: string | number, addresses: Readonly<Record<string, number>>): number {
-  return typeof a === 'number' ? a : (addresses[a] ?? Number(a))
+  return typeof a === 'number' ? a : (own(addresses, a) ?? Number(a))
 }
 
 function initialState(

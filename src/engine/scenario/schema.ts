@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 
-import { address, entryLiteral, folioContent, ident, plainValue } from '../ops/op'
+import { address, entryLiteral, folioContent, ident, plainValue, safeNumber } from '../ops/op'
 import { opSchema } from '../ops/registry'
 
 /**
@@ -19,7 +19,7 @@ const guard = v.pipe(
   )
 )
 const when = v.optional(v.union([guard, v.pipe(v.array(guard), v.maxLength(8))]))
-const nat = v.pipe(v.number(), v.integer(), v.minValue(0))
+const nat = v.pipe(safeNumber, v.minValue(0))
 const rec = <S extends v.GenericSchema>(s: S, max = 256) =>
   v.pipe(
     v.record(ident, s),
@@ -31,7 +31,7 @@ export const stepSchema = v.strictObject({
   /** The kernel function this step models, and its file at the scenario's kernel version. */
   fn: text(80),
   file: text(120),
-  line: v.optional(v.pipe(nat, v.minValue(1))),
+  line: v.optional(v.pipe(nat, v.minValue(1), v.maxValue(1_000_000))),
   /** A different tag for this step's source link (e.g. the fix's version). */
   kernel: v.optional(text(40)),
   title: text(100),
@@ -140,7 +140,10 @@ export type { Expr }
 
 const localPath = v.pipe(
   v.string(),
-  v.regex(/^[A-H]\.[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be <letter>.<local>')
+  v.regex(
+    /^[A-H]\.(?!__proto__$)[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+    'must be <letter>.<local>, the local a plain identifier'
+  )
 )
 
 const exprSchema: v.GenericSchema<Expr> = v.lazy(() =>
@@ -172,6 +175,16 @@ export const predicateSchema: v.GenericSchema<Predicate> = v.lazy(() =>
   ])
 )
 
+/** How deep `all`, `any` and `not` may nest (the seed races use 3). */
+export const MAX_PREDICATE_DEPTH = 8
+
+function predicateDepth(p: Predicate): number {
+  if ('all' in p) return 1 + Math.max(0, ...p.all.map(predicateDepth))
+  if ('any' in p) return 1 + Math.max(0, ...p.any.map(predicateDepth))
+  if ('not' in p) return 1 + predicateDepth(p.not)
+  return 1
+}
+
 const outcomeBase = {
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
   severity: v.picklist(['bad', 'ok']),
@@ -184,7 +197,13 @@ export const outcomeSchema = v.union([
   v.strictObject({
     ...outcomeBase,
     when: v.optional(v.picklist(['end', 'any']), 'end'),
-    predicate: predicateSchema,
+    predicate: v.pipe(
+      predicateSchema,
+      v.check(
+        (p) => predicateDepth(p) <= MAX_PREDICATE_DEPTH,
+        `all, any and not nest at most ${String(MAX_PREDICATE_DEPTH)} deep`
+      )
+    ),
   }),
   v.strictObject({ ...outcomeBase, kind: v.literal('livelock') }),
 ])
@@ -197,7 +216,7 @@ const folioInit = v.strictObject({
   lru: v.optional(v.boolean()),
   anon: v.optional(v.boolean()),
   mapping: v.optional(v.nullable(ident)),
-  index: v.optional(v.pipe(v.number(), v.integer())),
+  index: v.optional(safeNumber),
   devicePrivate: v.optional(v.boolean()),
   content: folioContent,
 })
@@ -207,7 +226,7 @@ const vmaInit = v.strictObject({
   start: address,
   end: address,
   /** Shown signed: exec's temporary stack grows down from 0, so its vm_pgoff wraps below zero. */
-  pgoff: v.optional(v.pipe(v.number(), v.integer()), 0),
+  pgoff: v.optional(safeNumber, 0),
   flags: v.optional(v.pipe(v.array(ident), v.maxLength(16)), []),
   anonVma: v.optional(v.nullable(ident), null),
   file: v.optional(v.nullable(ident), null),
@@ -252,7 +271,7 @@ export const scenarioSchema = v.strictObject({
   $schema: v.optional(v.string()),
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be kebab-case')),
   /** Bumped when steps change, so an old share link can say what no longer matches. */
-  version: v.optional(v.pipe(nat, v.minValue(1)), 1),
+  version: v.optional(v.pipe(nat, v.minValue(1), v.maxValue(999_999)), 1),
   /** What each version changed (`{ "version": 2, "text": "…" }`), told to a link made before it. */
   changes: v.optional(
     v.pipe(
@@ -275,7 +294,7 @@ export const scenarioSchema = v.strictObject({
   description: v.optional(text(4000)),
   geometry: v.optional(
     v.strictObject({
-      pageSize: v.optional(v.pipe(nat, v.minValue(1)), 4096),
+      pageSize: v.optional(v.pipe(nat, v.minValue(1), v.maxValue(1 << 21)), 4096),
       ptesPerTable: v.optional(v.pipe(nat, v.minValue(1), v.maxValue(512)), 512),
     }),
     { pageSize: 4096, ptesPerTable: 512 }

@@ -44,7 +44,7 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
   let s = p.initial
   const reachedAt: Record<string, number> = {}
   const note = (at: number) => {
-    for (const o of outcomesAt(p, s)) if (!(o in reachedAt)) reachedAt[o] = at
+    for (const o of outcomesAt(p, s)) if (!Object.hasOwn(reachedAt, o)) reachedAt[o] = at
   }
   note(0)
   for (const [i, t] of letters.entries()) {
@@ -66,7 +66,7 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
     }
   }
   const cycle = livelockIn(p, states, records)
-  if (cycle && !('livelock' in reachedAt)) reachedAt.livelock = states.length - 1
+  if (cycle && !Object.hasOwn(reachedAt, 'livelock')) reachedAt.livelock = states.length - 1
   return {
     states,
     records,

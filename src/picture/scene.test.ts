@@ -1,44 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Entry, State } from '../engine'
+import type { State } from '../engine'
 import { foldScene } from './fold'
 import { sceneOf, type Scene } from './scene'
-import { changesAt, RACES, reportedRun } from './testing'
-
-/** The arrows the model's state says must be there: every pointer, by edge id and kind. */
-function expectedEdges(state: State): Map<string, string> {
-  const out = new Map<string, string>()
-  const kindOf: Partial<Record<Entry['k'], string>> = {
-    present: 'map',
-    migration: 'migration',
-    'device-private': 'device',
-    invalid: 'invalid',
-  }
-  for (const [id, t] of Object.entries(state.tables))
-    for (const [idx, e] of Object.entries(t.ptes)) {
-      const k = kindOf[e.k]
-      if (k && 'folio' in e) out.set(`table:${id}/pte:${idx}>folio:${e.folio}`, k)
-    }
-  for (const [key, e] of Object.entries(state.pmds)) {
-    const mm = key.slice(0, key.lastIndexOf(':'))
-    if (e.k === 'table') out.set(`mm:${mm}/pmd:${key}>table:${e.table}`, 'table')
-    if (e.k === 'huge') out.set(`mm:${mm}/pmd:${key}>folio:${e.folio}`, 'huge')
-  }
-  for (const [slot, f] of Object.entries(state.pageCache)) out.set(`cache/slot:${slot}>folio:${f}`, 'cache')
-  for (const [t, th] of Object.entries(state.threads))
-    for (const [va, page] of Object.entries(th.tlb))
-      out.set(`cpu:${t}/tlb:${va}>folio:${page.slice(0, page.lastIndexOf('#'))}`, 'tlb')
-  for (const [id, mmu] of Object.entries(state.iommus))
-    for (const [va, t] of Object.entries(mmu.walkCache)) out.set(`iommu:${id}/walk:${va}>table:${t}`, 'walk')
-  return out
-}
+import { changesAt, POINTER_KINDS, pointerEdges, RACES, reportedRun } from './testing'
 
 /** The scene's live arrows of the kinds `expectedEdges` covers. */
 function drawnEdges(scene: Scene): Map<string, string> {
-  const covered = new Set(['map', 'migration', 'device', 'invalid', 'table', 'huge', 'cache', 'tlb', 'walk'])
   return new Map(
     scene.edges
-      .filter((e) => !e.ghost && covered.has(e.kind) && !e.id.includes('/local:'))
+      .filter((e) => !e.ghost && POINTER_KINDS.has(e.kind) && !e.id.includes('/local:'))
       .map((e) => [e.id, e.kind])
   )
 }
@@ -51,7 +22,7 @@ describe('the state picture', () => {
       for (let pos = 0; pos < run.states.length; pos++) {
         const state = run.states[pos] as State
         const scene = sceneOf(program, state, changesAt(run, pos), undefined, run.states[pos - 1])
-        expect(drawnEdges(scene), `${id} at ${String(pos)}`).toEqual(expectedEdges(state))
+        expect(drawnEdges(scene), `${id} at ${String(pos)}`).toEqual(pointerEdges(state))
         const ids = new Set(scene.nodes.map((n) => n.id))
         for (const e of scene.edges) {
           expect(ids.has(e.from) && ids.has(e.to), e.id).toBe(true)

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 
 import type { Session } from '../state/session'
+import { useView } from '../state/store'
 import { Picture } from './picture/Picture'
 import { SavePicture } from './picture/SavePicture'
 import { StateDetails } from './StateDetails'
@@ -8,9 +9,9 @@ import { StateDetails } from './StateDetails'
 export interface StateViewProps {
   readonly session: Session
   readonly position: number
-  /** Projector type for the picture (lecture mode). */
+  /** Projector type for the picture; by default `large` in lecture mode. */
   readonly size?: 'normal' | 'large'
-  /** Fold what the last step did not touch (a small slot). */
+  /** Fold what the last step did not touch (a small slot); by default in lecture mode. */
   readonly compact?: boolean
   /** Hide the Save picture buttons (the embed view has its own). */
   readonly noSave?: boolean
@@ -20,13 +21,8 @@ export interface StateViewProps {
  * The mm state after `position` steps: drawn as a picture (the default), or as detailed cards
  * (every value as text, locks and CPUs in full). Both show what the last step changed.
  */
-export function StateView({
-  session,
-  position,
-  size = 'normal',
-  compact = false,
-  noSave = false,
-}: StateViewProps) {
+export function StateView({ session, position, size, compact, noSave = false }: StateViewProps) {
+  const lecture = useView((s) => s.lecture)
   const [tab, setTab] = useState<'picture' | 'details'>('picture')
   return (
     <section className="state-panel" aria-label="State">
@@ -50,7 +46,12 @@ export function StateView({
       </div>
       <div role="tabpanel" id="state-tabpanel" aria-labelledby={`state-tab-${tab}`}>
         {tab === 'picture' ? (
-          <Picture session={session} position={position} size={size} compact={compact} />
+          <Picture
+            session={session}
+            position={position}
+            size={size ?? (lecture ? 'large' : 'normal')}
+            compact={compact ?? lecture}
+          />
         ) : (
           <StateDetails session={session} position={position} />
         )}

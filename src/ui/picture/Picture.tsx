@@ -1,5 +1,5 @@
 import { m } from 'framer-motion'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 
 import { foldScene } from '../../picture/fold'
 import { layoutScene } from '../../picture/layout'
@@ -42,6 +42,10 @@ const KINDS: readonly EdgeKind[] = [
 function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
+  // Once, before the first paint: the picture is laid out for its real width from the start.
+  useLayoutEffect(() => {
+    if (ref.current) setWidth(ref.current.clientWidth)
+  }, [])
   useEffect(() => {
     const el = ref.current
     if (!el) return
@@ -78,7 +82,7 @@ export function Picture({ session, position, size = 'normal', compact = false }:
     )
     return compact ? foldScene(s) : s
   }, [replay, program, position, compact])
-  const width = measured || 900
+  const width = measured || 360
   const layout = useMemo(() => layoutScene(scene, { fontSize, maxWidth: width }), [scene, fontSize, width])
   // Wider than the space (one box alone is): a normal picture scales down to fit; a large one
   // keeps its type size and scrolls inside its own box instead.

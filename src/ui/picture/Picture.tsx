@@ -69,7 +69,6 @@ export function Picture({ session, position, size = 'normal', compact = false }:
   const [ref, measured] = useWidth()
   const reduce = usePrefersReducedMotion()
   const { replay, program } = session
-  const fontSize = size === 'large' ? 20 : 14
   const scene = useMemo(() => {
     const state = replay.states[position] ?? program.initial
     const changes = changesOf(replay.records[position - 1]?.effects)
@@ -83,6 +82,8 @@ export function Picture({ session, position, size = 'normal', compact = false }:
     return compact ? foldScene(s) : s
   }, [replay, program, position, compact])
   const width = measured || 360
+  // Projector type: 20 px in a lecture slot at 1280×720, 25 px once the slot is a 1920×1080 one's.
+  const fontSize = size === 'large' ? (width >= 860 ? 25 : 20) : 14
   const layout = useMemo(() => layoutScene(scene, { fontSize, maxWidth: width }), [scene, fontSize, width])
   // Wider than the space (one box alone is): a normal picture scales down to fit; a large one
   // keeps its type size and scrolls inside its own box instead.

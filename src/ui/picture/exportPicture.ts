@@ -23,6 +23,7 @@ const STYLE_PROPS = [
   'text-anchor',
   'display',
   'visibility',
+  'white-space',
 ]
 
 export interface ViewInfo {
@@ -101,11 +102,12 @@ export function composeView(
   out.setAttribute('width', String(W))
   out.setAttribute('height', String(H))
   out.setAttribute('viewBox', `0 0 ${String(W)} ${String(H)}`)
-  out.setAttribute('xml:space', 'preserve')
+  out.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve')
   const bg = document.createElementNS(NS, 'rect')
   bg.setAttribute('width', '100%')
   bg.setAttribute('height', '100%')
-  bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#10141c')
+  const page = getComputedStyle(document.documentElement).backgroundColor
+  bg.setAttribute('fill', page && page !== 'rgba(0, 0, 0, 0)' && page !== 'transparent' ? page : '#10141c')
   out.append(bg)
   out.append(text(M, M + 8, info.title, `${FONT};font-size:20px;font-weight:700;fill:#e7eaf0`))
   let y = M + 30

@@ -40,19 +40,17 @@ export default function Embed() {
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={domAnimation} strict>
-        <div
+        <main
           className="embed"
           // Focusable so a click anywhere in the frame brings the keys here.
           tabIndex={0}
           onKeyDown={onKey}
-          role="application"
-          aria-roledescription="interleaving player"
           aria-label={session ? `${session.scenario.title}: ← → step, Space plays` : 'Interleave'}
         >
           <Notices />
           <ErrorBoundary>
             {session ? (
-              <main className="embed-main">
+              <div className="embed-main">
                 <header className="embed-head">
                   <h1>{session.scenario.title}</h1>
                   <a href={full} target="_blank" rel="noreferrer">
@@ -65,17 +63,17 @@ export default function Embed() {
                   <Narration session={session} position={position} />
                   <Picture session={session} position={position} />
                 </div>
-              </main>
+              </div>
             ) : (
-              <main className="embed-main">
+              <div className="embed-main">
                 <p>
                   This embedded view shows one race of <a href="./">Interleave</a>; its link names none it
                   knows.
                 </p>
-              </main>
+              </div>
             )}
           </ErrorBoundary>
-        </div>
+        </main>
       </LazyMotion>
     </MotionConfig>
   )

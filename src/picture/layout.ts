@@ -32,7 +32,7 @@ export interface PlacedNode {
   readonly w: number
   readonly h: number
   readonly rows: readonly PlacedRow[]
-  /** Changes exactly when what the node draws changes (lets the view skip unchanged boxes). */
+  /** Changes exactly when what the box draws changes, wherever it is (lets the view skip the rest). */
   readonly sig: string
 }
 
@@ -263,7 +263,7 @@ export function layoutScene(scene: Scene, opts: LayoutOptions): PictureLayout {
       w: b.w,
       h: b.h,
       rows,
-      sig: `${String(b.x)},${String(b.y)},${String(b.w)},${String(fs)}|${n.status}|${String(n.fresh)}|${n.title}|${n.tags.map((t) => t.text).join(',')}|${n.rows.map((r) => `${r.label}=${r.value}<${r.was ?? ''}:${r.tone ?? ''}`).join(';')}`,
+      sig: `${String(b.w)},${String(b.h)},${String(fs)}|${n.status}|${String(n.fresh)}|${n.title}|${n.tags.map((t) => t.text).join(',')}|${n.rows.map((r) => `${r.label}=${r.value}<${r.was ?? ''}:${r.tone ?? ''}`).join(';')}`,
     }
   })
   return {

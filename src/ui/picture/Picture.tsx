@@ -129,7 +129,9 @@ export function Picture({ session, position, size = 'normal', compact = false }:
           </marker>
         </defs>
         {layout.nodes.map((p) => (
-          <PictureNode key={p.node.id} placed={p} geo={geo} reduce={reduce} />
+          <g key={p.node.id} transform={`translate(${String(p.x)} ${String(p.y)})`}>
+            <PictureNode placed={p} geo={geo} reduce={reduce} />
+          </g>
         ))}
         <g className="pedges">
           {layout.edges.map(({ edge: e, d }) => {

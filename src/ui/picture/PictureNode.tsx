@@ -12,17 +12,17 @@ interface Props {
 /**
  * One box of the picture: a title line with tags, then its rows. A row the last step changed is
  * highlighted and shows its old value struck through, as the state panel's cells do. Memoized on
- * the layout's signature, so a step redraws only the boxes it changed or moved.
+ * the layout's signature (not its place: the caller positions it), so a step redraws only the
+ * boxes it changed.
  */
 export const PictureNode = memo(
   function PictureNode({ placed, geo, reduce }: Props) {
-    const { node, x, y, w, h, rows } = placed
+    const { node, w, h, rows } = placed
     const { line, char, pad } = geo
     const byKey = new Map(node.rows.map((r) => [r.key, r]))
     return (
       <g
         className={`pnode pnode-${node.kind} is-${node.status}${node.fresh ? ' is-fresh' : ''}`}
-        transform={`translate(${String(x)} ${String(y)})`}
         data-node={node.id}
       >
         <rect className="pbox" width={w} height={h} rx={6} />

@@ -199,7 +199,7 @@ export function layoutScene(scene: Scene, opts: LayoutOptions): PictureLayout {
       height = Math.max(height, y - g.gap)
     } else {
       let x = 0
-      let y = height === 0 ? 0 : height + colGap * 0.6
+      let y = height === 0 ? 0 : height + Math.round(fs * 2.2)
       let lineH = 0
       for (const b of sorted) {
         const want = incoming.get(b.node.id) ?? []

@@ -114,7 +114,10 @@ export function composeView(
   if (tsvg && box && scroller) {
     for (const lane of timeline?.querySelectorAll<HTMLElement>('.lane-name') ?? []) {
       const r = lane.getBoundingClientRect()
-      const label = lane.innerText.replace(/\s+/g, ' ').trim()
+      const full = lane.innerText.replace(/\s+/g, ' ').trim()
+      // As on the page: a lane title longer than its column ends in an ellipsis.
+      const room = Math.max(4, Math.floor((left - (r.left - box.left) - 8) / 7))
+      const label = full.length > room ? `${full.slice(0, room - 1)}…` : full
       out.append(
         text(
           M + r.left - box.left,

@@ -213,7 +213,8 @@ test('a changed value flashes, and simply appears when the reader asks for reduc
   page,
 }) => {
   await page.goto(`${reportedLink(GUP)}&at=0`)
-  const flash = page.locator('.changed .flash').first()
+  // The state picture (the default view) highlights a changed row as the Details cards do.
+  const flash = page.locator('.picture-svg .pflash').first()
   /** Step until a step changes a value on screen; the highlight's opacity right then. */
   const opacityNow = async () => {
     for (let i = 0; i < 43; i++) {
@@ -223,12 +224,12 @@ test('a changed value flashes, and simply appears when the reader asks for reduc
     throw new Error('no step changed a highlighted value')
   }
   // The tests run with reduced motion: the highlight is at rest at once.
-  expect(await opacityNow()).toBeCloseTo(0.33, 2)
+  expect(await opacityNow()).toBeCloseTo(0.35, 2)
   await page.keyboard.press('Home')
   await page.emulateMedia({ reducedMotion: 'no-preference' })
   // Otherwise it starts bright and fades.
   expect(await opacityNow()).toBeGreaterThan(0.5)
-  await expect.poll(() => flash.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeCloseTo(0.33, 2)
+  await expect.poll(() => flash.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeCloseTo(0.35, 2)
 })
 
 test("holding an arrow key leaves an exact URL, past the browser's cap on history updates", async ({

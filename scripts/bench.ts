@@ -8,7 +8,8 @@
  * 2. A synthetic family: N threads contending on M spinlocks and one refcount, N × M growing.
  * 3. Headless Chromium on the production build: p95 latency from a step key press to the next
  *    painted frame over 200 steps of the largest scenario, initial JavaScript gzip size, time to
- *    first render, and the in-page explorer's time per seed scenario.
+ *    first render, and the in-page explorer's time per seed scenario. Beside them, the state
+ *    picture's scene and layout time per step (in Node).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -17,7 +18,10 @@ import { gzipSync } from 'node:zlib'
 import { table } from '../src/cli/run'
 import { loadScenario } from '../src/cli/scenarioFiles'
 import { MATRIX } from '../src/conformance/matrix'
-import { buildProgram, explore, isLivelock, validateScenario } from '../src/engine'
+import { buildProgram, explore, isLivelock, validateScenario, type State } from '../src/engine'
+import { layoutScene } from '../src/picture/layout'
+import { sceneOf } from '../src/picture/scene'
+import { changesAt, RACES, reportedRun } from '../src/picture/testing'
 
 const JSON_OUT = process.argv.includes('--json')
 const log = (s: string) => {
@@ -225,7 +229,48 @@ const EXPLORE_TIMERS = `(() => {
   }).observe(document.body, { subtree: true, childList: true, characterData: true })
 })()`
 
+/**
+ * The state picture's own work per step, in Node: building the scene (with the step before, for
+ * the arrows it removed) and laying it out, at a laptop panel's width (820 px, 14 px type) and a
+ * projector's (1200 px, 25 px), over every step of every race's reported run (after a warm-up).
+ */
+function pictureLayout(): Record<string, unknown> {
+  const runs = RACES.map((id) => ({ id, ...reportedRun(id) }))
+  const once = (width: number, fontSize: number, record: number[] | null, only?: string) => {
+    for (const { id, program, run } of runs) {
+      if (only && id !== only) continue
+      for (let pos = 0; pos < run.states.length; pos++) {
+        const t0 = performance.now()
+        const scene = sceneOf(
+          program,
+          run.states[pos] as State,
+          changesAt(run, pos),
+          undefined,
+          run.states[pos - 1]
+        )
+        layoutScene(scene, { fontSize, maxWidth: width })
+        record?.push(performance.now() - t0)
+      }
+    }
+  }
+  for (let i = 0; i < 5; i++) once(820, 14, null)
+  const stats = (xs: number[]) => {
+    xs.sort((a, b) => a - b)
+    const q = (f: number) =>
+      Math.round((xs[Math.min(xs.length - 1, Math.floor(f * xs.length))] ?? 0) * 1000) / 1000
+    return { steps: xs.length, p50: q(0.5), p95: q(0.95), max: q(1) }
+  }
+  const laptop: number[] = []
+  const projector: number[] = []
+  const largest: number[] = []
+  once(820, 14, laptop)
+  once(1200, 25, projector)
+  once(820, 14, largest, 'migration-vs-shmem-fault')
+  return { laptop: stats(laptop), projector: stats(projector), steppedRace: stats(largest) }
+}
+
 async function browser(): Promise<Record<string, unknown>> {
+  const pictureLayoutPerStepMs = pictureLayout()
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(chromium)) return { skipped: `no Chromium at ${chromium}` }
   const { build, preview } = await import('vite')
@@ -352,6 +397,7 @@ async function browser(): Promise<Record<string, unknown>> {
       longTasks.push(...(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)))
     }
     return {
+      pictureLayoutPerStepMs,
       initialGzipKB,
       workerGzipKB,
       firstRenderMs,

@@ -39,6 +39,7 @@ function enter(scenarioId: string, toggles: readonly string[], schedule: readonl
   set({
     ...initialView,
     lecture: get().lecture,
+    embed: get().embed,
     speed: get().speed,
     scenarioId,
     toggles,
@@ -48,7 +49,7 @@ function enter(scenarioId: string, toggles: readonly string[], schedule: readonl
 }
 
 export function goHome(): void {
-  set({ ...initialView, notices: get().notices, lecture: get().lecture })
+  set({ ...initialView, notices: get().notices, lecture: get().lecture, embed: get().embed })
 }
 
 /**
@@ -237,6 +238,7 @@ export function currentLink(): Link | null {
     schedule: formatSchedule(v.schedule),
     at: v.position,
     version: s.scenario.version,
+    ...(v.embed ? { view: 'embed' as const } : {}),
   }
 }
 

@@ -19,6 +19,8 @@ export interface ViewState {
   /** Steps per second while playing. */
   readonly speed: number
   readonly lecture: boolean
+  /** Opened as `view=embed` (an iframe): the link keeps saying so. */
+  readonly embed: boolean
   /** The step selected in the interleaving strip (keyboard reordering). */
   readonly selected: number | null
   readonly help: boolean
@@ -34,6 +36,7 @@ export const initialView: ViewState = {
   playing: false,
   speed: 2,
   lecture: false,
+  embed: false,
   selected: null,
   help: false,
   notices: [],

@@ -1,42 +1,61 @@
-import type { Session } from '../state/session'
-import { changesOf, under } from './changes'
-import { lastCheck } from './checks'
-import { Cpus } from './Cpus'
-import { Extras } from './Extras'
-import { FolioCard } from './FolioCard'
-import { Locks } from './Locks'
-import { PageTables } from './PageTables'
+import { useState } from 'react'
 
-/** The mm state after `position` steps, with what the last step changed highlighted. */
-export function StateView({ session, position }: { session: Session; position: number }) {
-  const { replay, program } = session
-  const state = replay.states[position] ?? program.initial
-  const changes = changesOf(replay.records[position - 1]?.effects)
-  const folios = Object.entries(state.folios)
+import type { Session } from '../state/session'
+import { useView } from '../state/store'
+import { Picture } from './picture/Picture'
+import { SavePicture } from './picture/SavePicture'
+import { StateDetails } from './StateDetails'
+
+export interface StateViewProps {
+  readonly session: Session
+  readonly position: number
+  /** Projector type for the picture; by default `large` in lecture mode. */
+  readonly size?: 'normal' | 'large'
+  /** Fold what the last step did not touch (a small slot); by default in lecture mode. */
+  readonly compact?: boolean
+  /** Hide the Save picture buttons (the embed view has its own). */
+  readonly noSave?: boolean
+}
+
+/**
+ * The mm state after `position` steps: drawn as a picture (the default), or as detailed cards
+ * (every value as text, locks and CPUs in full). Both show what the last step changed.
+ */
+export function StateView({ session, position, size, compact, noSave = false }: StateViewProps) {
+  const lecture = useView((s) => s.lecture)
+  const [tab, setTab] = useState<'picture' | 'details'>('picture')
   return (
-    <div className="state-view">
-      <PageTables
-        state={state}
-        known={Object.keys(program.initial.pmds)}
-        changes={changes}
-        pageSize={program.world.pageSize}
-        ptesPerTable={program.world.ptesPerTable}
-      />
-      <section className="folios" aria-label="Folios">
-        {folios.map(([id, f]) => (
-          <FolioCard
-            key={id}
-            id={id}
-            folio={f}
-            lock={state.locks[`PG_locked:${id}`]}
-            changes={under(changes, `folios:${id}.`)}
-            check={lastCheck(replay, id, position)}
+    <section className="state-panel" aria-label="State">
+      <div className="state-tabs">
+        <div role="tablist" aria-label="Show the state as">
+          {(['picture', 'details'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`state-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls="state-tabpanel"
+              onClick={() => setTab(t)}
+            >
+              {t === 'picture' ? 'Picture' : 'Details'}
+            </button>
+          ))}
+        </div>
+        {tab === 'picture' && !noSave && <SavePicture session={session} position={position} />}
+      </div>
+      <div role="tabpanel" id="state-tabpanel" aria-labelledby={`state-tab-${tab}`}>
+        {tab === 'picture' ? (
+          <Picture
+            session={session}
+            position={position}
+            size={size ?? (lecture ? 'large' : 'normal')}
+            compact={compact ?? lecture}
           />
-        ))}
-      </section>
-      <Locks program={program} state={state} />
-      <Cpus program={program} state={state} changes={changes} />
-      <Extras state={state} changes={changes} />
-    </div>
+        ) : (
+          <StateDetails session={session} position={position} />
+        )}
+      </div>
+    </section>
   )
 }

@@ -66,6 +66,34 @@ test('a storyboard step given a lock op in the editor is used by the explorer', 
   const editor = page.getByRole('textbox', { name: 'Scenario JSON' })
   await expect(editor).toContainText('"folio_lock()"')
   await expect(page.locator('.editor-status')).toContainText('Valid')
+  // Hover docs come from the format's documentation; completion offers the schema's keys.
+  const confidence = page.locator('.cm-line', { hasText: '"confidence"' }).first()
+  await confidence.scrollIntoViewIfNeeded()
+  const key = await confidence.evaluate((line) => {
+    const node = line.firstChild as Text
+    const at = (node.textContent ?? '').indexOf('"confidence"')
+    const range = document.createRange()
+    range.setStart(node, at + 2)
+    range.setEnd(node, at + 6)
+    const r = range.getBoundingClientRect()
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+  })
+  await page.mouse.move(key.x, key.y)
+  await expect(page.locator('.cm-tooltip .cm-doc')).toContainText('verified, inferred or unverified')
+  await page.locator('.cm-line', { hasText: '"ops": []' }).first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.type('{ "o')
+  await page.keyboard.press('Control+Space')
+  await expect(page.locator('.cm-tooltip-autocomplete li').first()).toHaveText('"op"')
+  await page.waitForTimeout(300)
+  await page.keyboard.press('Enter')
+  await page.mouse.move(0, 0)
+  await page.keyboard.type('"lo')
+  await page.waitForTimeout(300)
+  await page.keyboard.press('Control+Space')
+  await expect(page.locator('.cm-tooltip-autocomplete li', { hasText: '"lock"' }).first()).toBeVisible()
+  await page.keyboard.press('Escape')
 
   // The person gives every step its lock, first forgetting to declare the locks.
   const sc = JSON.parse(importDiagram(text).json) as {

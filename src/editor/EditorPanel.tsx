@@ -125,6 +125,7 @@ export default function EditorPanel() {
         autocompletion({ override: [complete] }),
         hover,
         lintGutter(),
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'Scenario JSON' }),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return

@@ -71,7 +71,7 @@ test('a storyboard step given a lock op in the editor is used by the explorer', 
   await confidence.scrollIntoViewIfNeeded()
   const key = await confidence.evaluate((line) => {
     const node = line.firstChild as Text
-    const at = (node.textContent ?? '').indexOf('"confidence"')
+    const at = node.data.indexOf('"confidence"')
     const range = document.createRange()
     range.setStart(node, at + 2)
     range.setEnd(node, at + 6)

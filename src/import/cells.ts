@@ -71,6 +71,9 @@ interface Building {
   line: number
   lastLine: number
   parts: string[]
+  /** The parts joined, and their bracket depth, kept as parts are added (no re-joining). */
+  joined: string
+  depth: number
   notes: string[]
 }
 
@@ -89,8 +92,8 @@ function depth(s: string): number {
 
 /** Whether `next` (on the line right after `cell`'s last one, same column) continues it. */
 function continues(cell: Building, next: string): boolean {
-  const text = cell.parts.join(' ')
-  if (depth(text) > 0) return true
+  const text = cell.joined
+  if (cell.depth > 0) return true
   if (/(?:,|\|\||&&|\\)$/.test(text)) return true
   return isWords(text) && isWords(next)
 }
@@ -147,6 +150,8 @@ export function joinCells(
       const prev = open.get(r.col)
       if (prev && prev.lastLine === line - 1 && continues(prev, r.text)) {
         prev.parts.push(r.text)
+        prev.joined = `${prev.joined} ${r.text}`
+        prev.depth += depth(r.text)
         prev.lastLine = line
         leftCell = prev
         continue
@@ -156,6 +161,8 @@ export function joinCells(
         line,
         lastLine: line,
         parts: [r.text],
+        joined: r.text,
+        depth: depth(r.text),
         notes: pendingNotes.get(r.col) ?? [],
       }
       pendingNotes.delete(r.col)
@@ -185,22 +192,25 @@ export function joinCells(
   for (const [col, notes] of pendingNotes) last.get(col)?.notes.push(...notes)
   // A `(…)` cell that opened on its own line and closed on a later one is a note too.
   const cells: Cell[] = []
+  const lastOf = new Map<number, Cell>()
   for (const b of done) {
-    const text = b.parts.join(' ').replace(/\s+/g, ' ').trim()
-    const prior = [...cells].reverse().find((c) => c.col === b.col)
+    const text = b.joined.replace(/\s+/g, ' ').trim()
+    const prior = lastOf.get(b.col)
     if (/^\(.*\)$/.test(text) && depth(text) === 0 && prior && b.parts.length > 1) {
       ;(prior.notes as string[]).push(text.slice(1, -1))
       continue
     }
     const trailing = /^(.*?\S)\s+\/\/\s*(.*)$/.exec(text)
     const [own = text, ...arrows] = (trailing ? (trailing[1] ?? text) : text).split(/\s+<[-=]+\s*/)
-    cells.push({
+    const cell: Cell = {
       col: b.col,
       line: b.line,
       lastLine: b.lastLine,
       text: own,
       notes: [...arrows.filter((a) => a !== ''), ...(trailing?.[2] ? [trailing[2]] : []), ...b.notes],
-    })
+    }
+    cells.push(cell)
+    lastOf.set(b.col, cell)
   }
   return cells
 }

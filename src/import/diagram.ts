@@ -30,6 +30,8 @@ export class DiagramError extends Error {
 
 export const MAX_DIAGRAM_CHARS = 200_000
 const MAX_COLUMNS = 8
+/** A pathological paste could raise thousands; the first ones tell the story. */
+const MAX_NOTICES = 100
 
 export function readDiagram(text: string): Diagram {
   if (text.length > MAX_DIAGRAM_CHARS)
@@ -91,6 +93,11 @@ export function readDiagram(text: string): Diagram {
         'lockdep found a chain of more than two locks ("Chain exists of:"): its two-CPU scenario shows only the ends of the cycle, so the imported locks alone may not deadlock',
     })
   notices.sort((a, b) => a.line - b.line)
+  if (notices.length > MAX_NOTICES) {
+    const more = notices.length - MAX_NOTICES
+    notices.splice(MAX_NOTICES)
+    notices.push({ line: 0, level: 'warning', message: `and ${String(more)} more like these` })
+  }
   return { columns, cells, stateNotes, gutterNotes: gutter, notices, lockdep, deadlock, chain }
 }
 

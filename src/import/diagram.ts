@@ -45,8 +45,8 @@ export function readDiagram(text: string): Diagram {
   if (header.columns.length > MAX_COLUMNS)
     throw new DiagramError(`the diagram has ${String(header.columns.length)} columns; at most 8 threads`)
   const notices: Notice[] = []
-  const columns = nameColumns(header, lines, notices)
-  const start = bodyStart(header, lines)
+  const named = nameColumns(header, lines, notices)
+  const { columns, start } = subtitles(header, lines, named, bodyStart(header, lines), notices)
   const stateNotes = header.index < 0 ? [] : notesAbove(lines, header.index, notices)
   const raws: Raw[] = []
   const gutter: string[] = []
@@ -132,6 +132,35 @@ function nameColumns(header: Header, lines: readonly Line[], notices: Notice[]) 
       message: `read the row "${header.columns.map((c) => c.text).join(' | ')}" as the column names`,
     })
   return header.columns.map((c) => ({ name: c.text.replace(/:$/, '').trim(), x: c.x }))
+}
+
+/**
+ * A row of role names right under the header, one per column (`THP collapse      fast GUP`
+ * under `CPU A    CPU B`), names the columns further instead of being their first steps.
+ */
+function subtitles(
+  header: Header,
+  lines: readonly Line[],
+  columns: { name: string; x: number }[],
+  start: number,
+  notices: Notice[]
+): { columns: { name: string; x: number }[]; start: number } {
+  let i = start
+  while (i < lines.length && isUnderline(lines[i]?.text ?? '')) i++
+  const line = lines[i]
+  if (header.how !== 'labels' || !line || columns.length < 2) return { columns, start }
+  const segs = segments(line.text)
+  const role = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,3}$/
+  if (segs.length !== columns.length || !segs.every((s) => role.test(s.text))) return { columns, start }
+  const near = segs.map((s) => assignColumn(s, columns, line.n, []))
+  if (new Set(near).size !== columns.length) return { columns, start }
+  notices.push({
+    line: line.n,
+    level: 'info',
+    message: `read the row under the header ("${segs.map((s) => s.text).join(' | ')}") as what each column is, not as steps`,
+  })
+  const named = columns.map((c, k) => ({ ...c, name: `${c.name} (${segs[near.indexOf(k)]?.text ?? ''})` }))
+  return { columns: named, start: i + 1 }
 }
 
 /** Without a header the diagram begins at the first row of its block (after the prose). */

@@ -39,3 +39,13 @@ describe('paths in a JSON text being typed', () => {
     })
   })
 })
+
+describe('hostile text in the editor', () => {
+  it('a nesting deeper than the stack is a message at the top, not an exception', async () => {
+    const { check } = await import('./validate')
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`
+    const r = check(deep)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.message).toMatch(/^editor: /)
+  })
+})

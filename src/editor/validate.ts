@@ -12,7 +12,14 @@ export function check(text: string): Checked {
   try {
     return { ok: true, scenario: parseScenario(text, EDITOR_FILE) }
   } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e
+    // Anything else the loader throws (a nesting too deep for the stack) is still a message here.
+    if (!(e instanceof ScenarioError))
+      return {
+        ok: false,
+        message: `${EDITOR_FILE}: ${e instanceof Error ? e.message : String(e)}`,
+        from: 0,
+        to: 0,
+      }
     if (e.path === '(json)') {
       // V8 and others say where JSON.parse stopped: "… at position 123" / "(line 4 column 7)".
       const pos = /position (\d+)/.exec(e.problem)

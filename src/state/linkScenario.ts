@@ -26,7 +26,7 @@ export function adoptLinkScenario(link: Link): string | null {
     return null
   } catch (e) {
     if (e instanceof ScenarioError) return `The scenario in the link is not valid: ${e.path}: ${e.problem}`
-    throw e
+    return `The scenario in the link could not be read (${e instanceof Error ? e.message : String(e)}).`
   }
 }
 

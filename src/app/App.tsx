@@ -5,6 +5,7 @@ import { goHome, openScenario, toggleHelp, toggleLecture } from '../state/action
 import { useView } from '../state/store'
 import { startUrlSync } from '../state/urlSync'
 import { Controls } from '../ui/Controls'
+import { ByoButtons, ByoPanels, UserOptions } from '../ui/ByoPanels'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
@@ -67,10 +68,12 @@ export function App() {
                       </option>
                     ) : null
                   )}
+                  <UserOptions />
                 </select>
               </label>
             )}
             <span className="spacer" />
+            {!lecture && <ByoButtons />}
             {session && <ShareButton />}
             {session && (
               <button
@@ -95,6 +98,7 @@ export function App() {
           </header>
           <Notices />
           <ErrorBoundary>
+            {!lecture && <ByoPanels />}
             {!session ? (
               <main className="home">
                 <h1>Linux memory-management races, CPU by CPU</h1>

@@ -1,4 +1,5 @@
 import { validateScenario, type ScenarioFile } from '../engine'
+import { userScenario } from '../state/userScenarios'
 
 /**
  * The bundled scenarios, validated like any user file: a broken one is listed with its error
@@ -23,6 +24,13 @@ export const bundled: readonly Bundled[] = Object.entries(files)
   })
   .sort((a, b) => a.file.localeCompare(b.file))
 
+/** A scenario by id: the person's own (imported, edited, from a link) first, then the bundled ones. */
 export function findScenario(id: string): ScenarioFile | undefined {
-  return bundled.find((b) => b.scenario?.id === id)?.scenario ?? undefined
+  return userScenario(id)?.scenario ?? bundled.find((b) => b.scenario?.id === id)?.scenario ?? undefined
+}
+
+/** A bundled scenario's file as written (before defaults are filled in), for the editor. */
+export function bundledSource(id: string): unknown {
+  const entry = Object.entries(files).find(([, json]) => (json as { id?: unknown } | null)?.id === id)
+  return entry?.[1]
 }

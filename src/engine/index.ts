@@ -18,6 +18,16 @@ export { own } from './model/own'
 export { GUP_PIN_COUNTING_BIAS } from './model/folio'
 export { parseScenario, validateScenario, ScenarioError, MAX_SCENARIO_BYTES } from './scenario/load'
 export type { ScenarioFile, StepSpec, ToggleSpec, OutcomeSpec } from './scenario/schema'
+/** The format's schemas and op vocabulary, for editors that complete and explain fields. */
+export {
+  scenarioSchema,
+  stepSchema,
+  threadSchema,
+  toggleSchema,
+  initialSchema,
+  outcomeSchema,
+} from './scenario/schema'
+export { OPS } from './ops/registry'
 export {
   buildProgram,
   resolveToggles,

@@ -1,6 +1,7 @@
 import { formatSchedule, parseSchedule, resolveToggles, ScenarioError, whyNotRunnable } from '../engine'
 import { findScenario } from '../app/scenarios'
 import type { Link } from '../share/link'
+import { adoptLinkScenario, srcFor } from './linkScenario'
 import { sessionOf } from './session'
 import { versionNote } from './versionNote'
 import { initialView, useView, type Notice } from './store'
@@ -57,6 +58,12 @@ export function goHome(): void {
  * scenario version, steps that cannot run any more) is kept as far as possible and said plainly.
  */
 export function openLink(link: Link): void {
+  const unusable = adoptLinkScenario(link)
+  if (unusable !== null) {
+    goHome()
+    notify('error', `This link could not be opened: ${unusable}`)
+    return
+  }
   const sc = findScenario(link.scenario)
   if (!sc) {
     goHome()
@@ -232,6 +239,7 @@ export function currentLink(): Link | null {
   const v = get()
   const s = session()
   if (v.scenarioId === null || !s) return null
+  const src = srcFor(v.scenarioId)
   return {
     scenario: v.scenarioId,
     with: v.toggles,
@@ -239,6 +247,7 @@ export function currentLink(): Link | null {
     at: v.position,
     version: s.scenario.version,
     ...(v.embed ? { view: 'embed' as const } : {}),
+    ...(src !== undefined && { src }),
   }
 }
 

@@ -4,6 +4,7 @@ import type { ExploreResult } from '../engine'
 import { cancelExplore, prepareExplore as prepare, startExplore } from '../worker/exploreClient'
 import { session } from './actions'
 import { useView } from './store'
+import { userRevision } from './userScenarios'
 
 /** The Explore panel's state: results of "any interleaving?" for one scenario and toggle set. */
 export interface ExploreState {
@@ -57,7 +58,7 @@ export const useExplore = create<ExploreState>()(() => ({
 
 export function exploreKey(): string {
   const v = useView.getState()
-  return `${v.scenarioId ?? ''}|${session()?.program.toggles.join(',') ?? ''}`
+  return `${v.scenarioId ?? ''}#${String(userRevision())}|${session()?.program.toggles.join(',') ?? ''}`
 }
 
 export function runExplore(): void {

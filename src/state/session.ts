@@ -1,6 +1,7 @@
 import { buildProgram, replay, type Program, type Replay, type ScenarioFile } from '../engine'
 import { findScenario } from '../app/scenarios'
 import type { ViewState } from './store'
+import { userRevision } from './userScenarios'
 
 /** What the engine says about the current view; derived, never stored. */
 export interface Session {
@@ -40,7 +41,7 @@ function replayFor(
 export function sessionOf(
   v: Pick<ViewState, 'scenarioId' | 'toggles' | 'schedule' | 'compareTo'>
 ): Session | null {
-  const key = `${v.scenarioId ?? ''}|${v.toggles.join(',')}|${v.schedule.join('')}`
+  const key = `${v.scenarioId ?? ''}#${String(userRevision())}|${v.toggles.join(',')}|${v.schedule.join('')}`
   let base = last?.key === key ? last.value : undefined
   if (base === undefined) {
     const sc = v.scenarioId === null ? undefined : findScenario(v.scenarioId)

@@ -25,11 +25,15 @@ export function Narration({ session, position }: { session: Session; position: n
         <article className="now">
           <h3>
             Step {position}: <span className={`cpu cpu-${rec.thread}`}>{rec.thread}</span>{' '}
-            <a href={step.link} target="_blank" rel="noreferrer">
-              {step.spec.fn}
-            </a>{' '}
+            {step.link ? (
+              <a href={step.link} target="_blank" rel="noreferrer">
+                {step.spec.fn}
+              </a>
+            ) : (
+              step.spec.fn
+            )}{' '}
             <span className="file">
-              ({step.spec.file}, {step.spec.kernel ?? scenario.kernel})
+              ({step.spec.file.replace(/^\((.*)\)$/, '$1')}, {step.spec.kernel ?? scenario.kernel})
             </span>
           </h3>
           <p className="title">
@@ -71,7 +75,7 @@ export function Narration({ session, position }: { session: Session; position: n
                 {next ? (
                   <>
                     <a
-                      href={next.link}
+                      href={next.link || undefined}
                       target="_blank"
                       rel="noreferrer"
                       title={`${next.spec.file} at ${next.spec.kernel ?? scenario.kernel}`}

@@ -6,6 +6,7 @@ import { setPosition } from '../state/actions'
 import { useView } from '../state/store'
 import type { Session } from '../state/session'
 import { threadTitle } from './threadTitle'
+import { stepLabel } from './stepLabel'
 
 const STEP = 96
 const GAP = 6
@@ -76,7 +77,7 @@ export function Timeline({ session, schedule, position }: Props) {
           i,
           thread,
           stepId: rec?.stepId ?? '?',
-          fn: step?.spec.fn ?? replay.error?.message ?? '',
+          fn: step ? stepLabel(step.spec) : (replay.error?.message ?? ''),
           title: step?.spec.title ?? 'cannot run here',
           status: i < replay.records.length ? 'run' : 'impossible',
           waits: rec?.kind === 'wait',

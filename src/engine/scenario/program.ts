@@ -9,7 +9,7 @@ import type { OpCall } from '../ops/registry'
 import type { Liveness } from '../explore/liveness'
 import { ScenarioError } from './load'
 import type { ScenarioFile, StepSpec, ThreadSpec, ToggleSpec } from './schema'
-import { sourceLink } from './sourceLink'
+import { stepLink } from './sourceLink'
 
 /** A step ready to run: branch targets are indices into its thread's resolved steps. */
 export interface Step {
@@ -137,7 +137,7 @@ function buildThread(sc: ScenarioFile, th: ThreadSpec, on: ReadonlySet<string>):
       ops: spec.ops,
       on,
       next: spec.next === undefined ? i + 1 : resolve(spec.next),
-      link: sourceLink(spec.kernel ?? sc.kernel, spec.file, spec.line),
+      link: stepLink(spec.kernel ?? sc.kernel, spec.file, spec.fn, spec.line),
     }
   })
   return { letter: th.letter, name: th.name, cpu: th.cpu, mm: th.mm, active, steps }

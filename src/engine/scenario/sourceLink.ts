@@ -15,3 +15,13 @@ export function sourceLink(kernel: string, file: string, line?: number): string 
 export function identLink(kernel: string, fn: string): string {
   return `https://elixir.bootlin.com/linux/${encodeURIComponent(kernel)}/A/ident/${encodeURIComponent(fn)}`
 }
+
+/**
+ * A step's link: its file at the tag. A step whose file is not given (`(file not given)`, as an
+ * imported diagram has) links to where its function is defined instead, or nowhere ('') when it
+ * names no function either.
+ */
+export function stepLink(kernel: string, file: string, fn: string, line?: number): string {
+  if (!file.startsWith('(')) return sourceLink(kernel, file, line)
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(fn) ? identLink(kernel, fn) : ''
+}

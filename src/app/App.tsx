@@ -33,7 +33,6 @@ export function App() {
   usePlayback()
   const lecture = useView((s) => s.lecture)
   const position = useView((s) => s.position)
-  const schedule = useView((s) => s.schedule)
   const session = useSession()
   useEffect(() => {
     // Lecture mode asks for full screen; a browser may refuse (no gesture, no permission).
@@ -117,8 +116,8 @@ export function App() {
                 {!lecture && <Toggles session={session} />}
                 <OutcomeBanner session={session} position={position} />
                 <Controls session={session} position={position} />
-                <Timeline session={session} schedule={schedule} position={position} />
-                {!lecture && <Interleaving session={session} schedule={schedule} />}
+                <Timeline session={session} schedule={session.replay.executed} position={position} />
+                {!lecture && <Interleaving session={session} schedule={session.replay.executed} />}
                 <div className="split">
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />

@@ -1,7 +1,10 @@
 import { formatSchedule, parseSchedule, resolveToggles, ScenarioError, whyNotRunnable } from '../engine'
 import { findScenario } from '../app/scenarios'
 import type { Link } from '../share/link'
+import { stepWords } from '../diff/words'
 import { sessionOf } from './session'
+import { vsOf } from './diff'
+export { closeDiff, compareReported, compareToggle, compareTwo } from './diff'
 import { initialView, useView, type Notice } from './store'
 
 /**
@@ -78,6 +81,7 @@ export function openLink(link: Link): void {
   }
   const schedule = parseSchedule(link.schedule)
   enter(sc.id, toggles, schedule)
+  if (link.vs !== undefined || link.vswith !== undefined) set({ vs: vsOf(sc, link) })
   const s = session()
   const executed = s?.executed ?? 0
   const wanted = link.at ?? executed
@@ -91,9 +95,14 @@ export function openLink(link: Link): void {
     problems.push(
       `its toggle${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} no longer exist${dropped.length > 1 ? '' : 's'} and ${dropped.length > 1 ? 'were' : 'was'} ignored`
     )
+  const skipped = s?.replay.dropped ?? []
   if (s?.replay.error)
     problems.push(
-      `it replays only ${String(executed)} of its ${String(schedule.length)} steps (${s.replay.error.message})`
+      `it replays only ${String(s.replay.requested)} of its ${String(schedule.length)} steps (${s.replay.error.message})`
+    )
+  else if (skipped.length > 0)
+    problems.push(
+      `${String(skipped.length)} of its ${String(schedule.length)} steps could not run and were skipped (first: ${skipped[0]?.message ?? ''})`
     )
   else if (wanted > executed)
     problems.push(`its position ${String(wanted)} is past the end (${String(executed)} steps)`)
@@ -124,9 +133,10 @@ export function runThread(t: string): boolean {
     return false
   }
   set({
-    schedule: [...v.schedule.slice(0, v.position), t],
+    schedule: [...s.replay.executed.slice(0, v.position), t],
     position: v.position + 1,
     compareTo: null,
+    compareSchedule: null,
     selected: null,
   })
   return true
@@ -149,46 +159,53 @@ export function toggle(id: string): void {
     notify('info', e instanceof ScenarioError ? `${e.problem}.` : String(e))
     return
   }
-  set({ toggles: next, compareTo: v.toggles, playing: false })
+  set({ toggles: next, compareTo: v.toggles, compareSchedule: null, playing: false })
   const after = session()
   if (after) set({ position: Math.min(v.position, after.executed) })
 }
 
 /**
- * Move the step at `from` to index `to` of the schedule. A thread's own steps keep their order,
- * and a move that makes the interleaving impossible is refused with the reason.
+ * Move the step at `from` of the run to index `to`. A schedule says only who runs when, so the
+ * edited order is replayed and completed (engine/schedule/complete.ts): where a thread's path
+ * changes, its later steps are the ones the new path takes. The only refusal is a move past
+ * another step of the same thread, which would break that thread's own program order.
  */
 export function moveStep(from: number, to: number): boolean {
   const v = get()
   const s = session()
-  if (!s || from === to || from < 0 || from >= v.schedule.length) return false
-  const letter = v.schedule[from] ?? ''
-  const lo = v.schedule.lastIndexOf(letter, from - 1) + 1
-  let hi = v.schedule.indexOf(letter, from + 1)
-  if (hi < 0) hi = v.schedule.length
-  const target = Math.max(0, Math.min(to, v.schedule.length - 1))
-  if (target < lo || target > hi - 1) {
+  const run = s?.replay.executed ?? []
+  if (!s || from === to || from < 0 || from >= run.length) return false
+  const letter = run[from] ?? ''
+  const target = Math.max(0, Math.min(to, run.length - 1))
+  const lo = Math.min(from, target)
+  const hi = Math.max(from, target)
+  for (let k = lo; k <= hi; k++) {
+    if (k === from || run[k] !== letter) continue
+    const own = s.replay.records[k]
+    const moved = s.replay.records[from]
     notify(
       'info',
-      `${letter}'s steps keep their order: this step cannot move past another step of ${letter}.`
+      `${letter} runs its steps in program order: ${moved ? stepWords(s.program, moved) : 'this step'} cannot move ${target < from ? 'before' : 'after'} ${own ? stepWords(s.program, own) : `another step of ${letter}`}.`
     )
     return false
   }
-  const next = [...v.schedule]
+  const next = [...run]
   next.splice(from, 1)
   next.splice(target, 0, letter)
-  const trial = sessionOf({ ...v, schedule: next, compareTo: null })
-  const oldError = s.replay.error?.position ?? Number.POSITIVE_INFINITY
-  const err = trial?.replay.error
-  if (!trial || (err && err.position < oldError)) {
-    notify('info', `That order is impossible: ${err?.message ?? 'the interleaving cannot run'}.`)
-    return false
-  }
+  const trial = sessionOf({ ...v, schedule: next, compareTo: null, compareSchedule: null })
+  if (!trial) return false
+  const dropped = trial.replay.dropped
+  if (dropped.length > 0)
+    notify(
+      'info',
+      `In the new order ${dropped.length === 1 ? 'one step' : `${String(dropped.length)} steps`} could not run where ${dropped.length === 1 ? 'it was' : 'they were'} put and ${dropped.length === 1 ? 'was' : 'were'} skipped (${dropped[0]?.message ?? ''}); each thread runs on when it can.`
+    )
   set({
-    schedule: next,
+    schedule: trial.replay.executed,
     selected: target,
     position: Math.max(v.position, Math.min(Math.max(from, target) + 1, trial.executed)),
     compareTo: null,
+    compareSchedule: run,
   })
   return true
 }
@@ -225,12 +242,20 @@ export function currentLink(): Link | null {
     schedule: formatSchedule(v.schedule),
     at: v.position,
     version: s.scenario.version,
+    ...(v.vs?.schedule ? { vs: formatSchedule(v.vs.schedule) } : {}),
+    ...(v.vs?.toggles ? { vswith: v.vs.toggles } : {}),
   }
 }
 
 /** Load a schedule found by the explorer into the timeline, shown at its end. */
 export function loadSchedule(text: string): void {
-  set({ schedule: parseSchedule(text), compareTo: null, selected: null, playing: false })
+  set({
+    schedule: parseSchedule(text),
+    compareTo: null,
+    compareSchedule: null,
+    selected: null,
+    playing: false,
+  })
   const s = session()
   set({ position: s?.executed ?? 0 })
 }

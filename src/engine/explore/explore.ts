@@ -7,6 +7,7 @@ import { StateTable } from './stateTable'
 import { GraphBuilder } from './graph'
 import { findFairCycle } from './livelock'
 import { localStep } from './reduce'
+import { contextSwitches, fewestSwitches } from './switches'
 import { TransitionCache } from './transitions'
 
 export interface ExploreOptions {
@@ -51,6 +52,17 @@ export interface OutcomeReport {
     readonly repeat: string
     readonly alwaysEnabled: readonly string[]
   }
+  /** How many context switches `shortest` makes (a step by another thread than the one before). */
+  readonly shortestSwitches?: number | null
+  /**
+   * A schedule reaching it with the fewest context switches (what people draw), with its length
+   * and switch count; for a livelock, the fewest-switch prefix, then the same cycle.
+   */
+  readonly fewestSwitches?: {
+    readonly schedule: string
+    readonly steps: number
+    readonly switches: number
+  } | null
   /** A few other, distinct schedules reaching it, shortest first. */
   readonly others: readonly string[]
   /** How many complete interleavings reach it (decimal), `unbounded`, or null when not counted. */
@@ -198,6 +210,17 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
           })
         )
       : null
+  // Only bad outcomes get a fewest-switch schedule: a set where nothing breaks pays nothing.
+  const anyHit = badIds.some((id) => (hitStates.get(id)?.length ?? 0) > 0) || fair !== null
+  const sw = anyHit ? fewestSwitches(g) : null
+  /** The fewest-switch schedule to the nearest (in switches) of `states`, then `tail`. */
+  const simplest = (states: readonly number[], tail: readonly string[] = []) => {
+    if (!sw || states.length === 0) return null
+    let best = states[0] as number
+    for (const v of states) if (sw.switchesTo(v) < sw.switchesTo(best)) best = v
+    const path = [...sw.pathTo(best).map((t) => letters[t] as string), ...tail]
+    return { schedule: formatSchedule(path), steps: path.length, switches: contextSwitches(path) }
+  }
   const show = (c: Count | undefined): string | null =>
     c === undefined ? null : c === 'unbounded' ? c : c.toString()
 
@@ -215,6 +238,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
         reachable: true,
         shortest: formatSchedule([...prefix, ...repeat]),
         steps: prefix.length + repeat.length,
+        shortestSwitches: contextSwitches([...prefix, ...repeat]),
+        fewestSwitches: simplest([fair.entry], repeat),
         cycle: {
           prefix: formatSchedule(prefix),
           repeat: formatSchedule(repeat),
@@ -242,6 +267,8 @@ export function explore(p: Program, opts: ExploreOptions = {}): ExploreResult {
       reachable: true,
       shortest: formatSchedule(first),
       steps: first.length,
+      shortestSwitches: contextSwitches(first),
+      fewestSwitches: o.severity === 'bad' ? simplest(hit) : null,
       others: schedules.slice(1).map(formatSchedule),
       interleavings: count,
     }

@@ -60,7 +60,7 @@ runCli(() => {
   const head = (s: typeof x) =>
     `${s.requested}  toggles: ${s.program.toggles.join(', ') || '(none)'}  ends: ${describeEnding(s.program, s.run)}; outcomes: ${s.run.outcomes.join(', ') || 'none'}`
   const lines = [
-    `${sc.id}`,
+    sc.id,
     `a: ${head(x)}`,
     `b: ${head(y)}`,
     '',

@@ -4,7 +4,10 @@ import { useEffect } from 'react'
 import { goHome, openScenario, toggleHelp, toggleLecture } from '../state/actions'
 import { useView } from '../state/store'
 import { startUrlSync } from '../state/urlSync'
+import { CompareBar } from '../ui/CompareBar'
 import { Controls } from '../ui/Controls'
+import { CopyDiagram } from '../ui/CopyDiagram'
+import { DiffSlot } from '../ui/DiffSlot'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
@@ -71,6 +74,7 @@ export function App() {
             )}
             <span className="spacer" />
             {session && <ShareButton />}
+            {session && <CopyDiagram />}
             {session && (
               <button
                 type="button"
@@ -114,10 +118,12 @@ export function App() {
                   </p>
                 </div>
                 {!lecture && <Toggles session={session} />}
+                {!lecture && <CompareBar session={session} />}
                 <OutcomeBanner session={session} position={position} />
                 <Controls session={session} position={position} />
                 <Timeline session={session} schedule={session.replay.executed} position={position} />
                 {!lecture && <Interleaving session={session} schedule={session.replay.executed} />}
+                {!lecture && <DiffSlot session={session} />}
                 <div className="split">
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />

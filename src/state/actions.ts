@@ -4,7 +4,7 @@ import type { Link } from '../share/link'
 import { stepWords } from '../diff/words'
 import { sessionOf } from './session'
 import { vsOf } from './diff'
-export { closeDiff, compareReported, compareToggle, compareTwo } from './diff'
+export { closeDiff, compareBefore, compareReported, compareToggle, compareTwo } from './diff'
 import { initialView, useView, type Notice } from './store'
 
 /**

@@ -60,3 +60,10 @@ export function compareTwo(first: string, second: string): void {
 export function closeDiff(): void {
   set({ vs: null })
 }
+
+/** After a toggle or a reorder: the run before it, beside the run now. */
+export function compareBefore(): void {
+  const v = get()
+  if (v.compareTo === null && v.compareSchedule === null) return
+  set({ vs: { schedule: v.compareSchedule, toggles: v.compareTo } })
+}

@@ -1,3 +1,4 @@
+import { compareBefore } from '../state/actions'
 import type { Session } from '../state/session'
 
 const LIST = 4
@@ -13,7 +14,10 @@ export function WhatChanged({ session }: { session: Session }) {
   return (
     <div className="banner diverge" role="status">
       <p>
-        The run diverges at step {d.index + 1}: now {d.after} (before: {d.before}).
+        The run diverges at step {d.index + 1}: now {d.after} (before: {d.before}).{' '}
+        <button type="button" className="load" onClick={compareBefore}>
+          show both runs side by side
+        </button>
       </p>
       {d.added.length > 0 && (
         <p className="added">

@@ -9,10 +9,11 @@ const DiffView = lazy(() => import('./diff/DiffView'))
 export function DiffSlot({ session }: { session: Session }) {
   const vs = useView((s) => s.vs)
   const toggles = useView((s) => s.toggles)
+  const schedule = useView((s) => s.schedule)
   if (!vs) return null
   return (
     <Suspense fallback={<p className="diff">Loading the comparison…</p>}>
-      <DiffView session={session} vs={vs} toggles={toggles} />
+      <DiffView session={session} vs={vs} toggles={toggles} schedule={schedule} />
     </Suspense>
   )
 }

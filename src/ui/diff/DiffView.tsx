@@ -19,15 +19,18 @@ export default function DiffView({
   session,
   vs,
   toggles,
+  schedule,
 }: {
   session: Session
   vs: NonNullable<ViewState['vs']>
+  /** The first run's toggles and schedule as requested: the second run's defaults. */
   toggles: readonly string[]
+  schedule: readonly string[]
 }) {
   const a: Side = useMemo(() => ({ program: session.program, run: session.replay }), [session])
   const second = useMemo(
-    () => runFor(session.scenario, vs.toggles ?? toggles, vs.schedule ?? session.replay.executed),
-    [session, vs, toggles]
+    () => runFor(session.scenario, vs.toggles ?? toggles, vs.schedule ?? schedule),
+    [session, vs, toggles, schedule]
   )
   const al = useMemo(
     () => (second ? align(a, { program: second.program, run: second.replay }) : null),
@@ -104,7 +107,9 @@ export default function DiffView({
                   <td className="n">{row.a === null ? '' : row.a + 1}</td>
                   <td className={ra ? `cpu-${ra.thread}` : 'gap'}>{ra ? row.words : '—'}</td>
                   <td className="n">{row.b === null ? '' : row.b + 1}</td>
-                  <td className={rb ? `cpu-${rb.thread}` : 'gap'}>{same ? '〃' : rb ? row.words : '—'}</td>
+                  <td className={rb ? `cpu-${rb.thread}` : 'gap'}>
+                    {same ? 'same step' : rb ? row.words : '—'}
+                  </td>
                   <td className="fields">
                     {row.fields.slice(0, FIELDS).map((f) => (
                       <span key={f.path} className="field">

@@ -4,8 +4,11 @@ import { useEffect } from 'react'
 import { goHome, openScenario, toggleHelp, toggleLecture } from '../state/actions'
 import { useView } from '../state/store'
 import { startUrlSync } from '../state/urlSync'
+import { CompareBar } from '../ui/CompareBar'
 import { Controls } from '../ui/Controls'
 import { ByoButtons, ByoPanels, UserOptions } from '../ui/ByoPanels'
+import { CopyDiagram } from '../ui/CopyDiagram'
+import { DiffSlot } from '../ui/DiffSlot'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
@@ -34,7 +37,6 @@ export function App() {
   usePlayback()
   const lecture = useView((s) => s.lecture)
   const position = useView((s) => s.position)
-  const schedule = useView((s) => s.schedule)
   const session = useSession()
   useEffect(() => {
     // Lecture mode asks for full screen; a browser may refuse (no gesture, no permission).
@@ -75,6 +77,7 @@ export function App() {
             <span className="spacer" />
             {!lecture && <ByoButtons />}
             {session && <ShareButton />}
+            {session && <CopyDiagram />}
             {session && (
               <button
                 type="button"
@@ -119,10 +122,12 @@ export function App() {
                   </p>
                 </div>
                 {!lecture && <Toggles session={session} />}
+                {!lecture && <CompareBar session={session} />}
                 <OutcomeBanner session={session} position={position} />
                 <Controls session={session} position={position} />
-                <Timeline session={session} schedule={schedule} position={position} />
-                {!lecture && <Interleaving session={session} schedule={schedule} />}
+                <Timeline session={session} schedule={session.replay.executed} position={position} />
+                {!lecture && <Interleaving session={session} schedule={session.replay.executed} />}
+                {!lecture && <DiffSlot session={session} />}
                 <div className="split">
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />

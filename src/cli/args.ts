@@ -7,6 +7,11 @@ export interface CliArgs {
   readonly maxStates: number | null
   readonly maxMillis: number | null
   readonly reduce: boolean
+  /** `replay --complete`: complete the run with the page's policy. */
+  readonly complete: boolean
+  /** `diff --vs <schedule>` and `--vs-with <toggle>`: the second run. */
+  readonly vs: string | null
+  readonly vsWith: string[]
 }
 
 /** A usage error: one line on stderr, the usage after a `;` (`help`: the usage asked for, on stdout). */
@@ -19,7 +24,7 @@ export class UsageError extends Error {
   }
 }
 
-const VALUED = new Set(['--with', '--schedule', '--max-states', '--max-ms'])
+const VALUED = new Set(['--with', '--schedule', '--max-states', '--max-ms', '--vs', '--vs-with'])
 
 export function parseArgs(argv: readonly string[], usage: string): CliArgs {
   const out = {
@@ -30,6 +35,9 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
     maxStates: null as number | null,
     maxMillis: null as number | null,
     reduce: false,
+    complete: false,
+    vs: null as string | null,
+    vsWith: [] as string[],
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? ''
@@ -39,12 +47,15 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
         : [a, undefined]
     if (flag === '--json') out.json = true
     else if (flag === '--reduce') out.reduce = true
+    else if (flag === '--complete') out.complete = true
     else if (flag === '--help' || flag === '-h') throw new UsageError(usage, true)
     else if (VALUED.has(flag)) {
       const value = inline ?? argv[++i]
       if (value === undefined || value === '') throw new UsageError(`${flag} needs a value; ${usage}`)
       if (flag === '--with') out.with.push(...value.split(',').filter(Boolean))
       else if (flag === '--schedule') out.schedule = value
+      else if (flag === '--vs') out.vs = value
+      else if (flag === '--vs-with') out.vsWith.push(...value.split(',').filter(Boolean))
       else {
         const n = Number(value)
         if (!Number.isInteger(n) || n < 1)

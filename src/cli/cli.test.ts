@@ -41,7 +41,9 @@ describe('npm run explore', () => {
   it('prints a readable table without --json', () => {
     const r = cli('explore', ID)
     expect(r.status).toBe(0)
-    expect(r.stdout).toMatch(/^stale-gup-page\s+bad\s+true\s+\d+\s+[A-D0-9]+$/m)
+    expect(r.stdout).toMatch(
+      /^stale-gup-page\s+bad\s+true\s+\d+\s+[A-D0-9]+ \(\d+ switches\)\s+[A-D0-9]+ \(\d+ switches, \d+ steps\)$/m
+    )
     expect(r.stdout).toMatch(/^complete interleavings: \d+$/m)
   })
 

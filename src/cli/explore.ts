@@ -31,13 +31,17 @@ runCli(() => {
     '',
     {
       table: table([
-        ['outcome', 'severity', 'reachable', 'interleavings', 'shortest schedule'],
+        ['outcome', 'severity', 'reachable', 'interleavings', 'shortest schedule', 'fewest switches'],
         ...r.outcomes.map((o) => [
           o.id,
           o.severity,
           String(o.reachable),
           o.interleavings ?? '-',
-          o.cycle ? `${o.cycle.prefix} then repeat ${o.cycle.repeat}` : (o.shortest ?? '-'),
+          (o.cycle ? `${o.cycle.prefix} then repeat ${o.cycle.repeat}` : (o.shortest ?? '-')) +
+            (o.shortestSwitches != null ? ` (${String(o.shortestSwitches)} switches)` : ''),
+          o.fewestSwitches
+            ? `${o.fewestSwitches.schedule} (${String(o.fewestSwitches.switches)} switches, ${String(o.fewestSwitches.steps)} steps)`
+            : '-',
         ]),
       ]),
     },

@@ -1,11 +1,20 @@
-import { buildProgram, formatSchedule, replay, scheduleText, stepOf } from '../engine'
+import {
+  buildProgram,
+  complete,
+  describeEnding,
+  formatSchedule,
+  replay,
+  scheduleText,
+  stepOf,
+  type Completed,
+} from '../engine'
 import { parseArgs, UsageError } from './args'
 import { errorLine, safeJson } from './escape'
 import { printLines, runCli, table } from './run'
 import { loadScenario } from './scenarioFiles'
 
 const USAGE =
-  'usage: npm run replay -- <scenario-id or file> --schedule <schedule|reported> [--with <toggle>]... [--json]'
+  'usage: npm run replay -- <scenario-id or file> --schedule <schedule|reported> [--with <toggle>]... [--complete] [--json]'
 
 runCli(() => {
   const args = parseArgs(process.argv.slice(2), USAGE)
@@ -13,7 +22,10 @@ runCli(() => {
   const sc = loadScenario(args.target)
   const isReported = args.schedule.trim().toLowerCase() === 'reported'
   const program = buildProgram(sc, isReported && args.with.length === 0 ? sc.reported.with : args.with)
-  const r = replay(program, args.schedule)
+  // --complete: the page's policy (engine/schedule/complete.ts): slots that cannot run are
+  // skipped and said, and a run that stops short is completed to how it ends.
+  const done: Completed | null = args.complete ? complete(program, args.schedule) : null
+  const r = done ?? replay(program, args.schedule)
   const final = r.states[r.states.length - 1]
   const outcomes = r.outcomes.map((id) => {
     const o = sc.outcomes.find((x) => x.id === id)
@@ -44,6 +56,11 @@ runCli(() => {
           }
         }),
         error: r.error,
+        ...(done && {
+          dropped: done.dropped,
+          requestedSteps: done.requested,
+          ending: { ...done.ending, text: describeEnding(program, done) },
+        }),
         outcomes,
         terminal: r.terminal,
         final,
@@ -76,10 +93,20 @@ runCli(() => {
       '',
     ]
     if (r.error) lines.push(`stopped: ${r.error.message}`)
-    if (outcomes.length === 0) lines.push('outcome: none reached')
-    for (const o of outcomes)
-      lines.push(`outcome: ${o.id} (${o.severity}) after step ${String(o.at)}: ${o.explain}`)
-    if (!r.terminal && !r.error) lines.push('(the schedule ends before every thread has finished)')
+    for (const d of done?.dropped ?? []) lines.push(`skipped: ${d.message}`)
+    if (done && done.requested < done.records.length)
+      lines.push(
+        `completed: steps ${String(done.requested + 1)}-${String(done.records.length)} by the page's policy (the last thread runs on, else the lowest letter)`
+      )
+    if (done) lines.push(`ends: ${describeEnding(program, done)}`)
+    lines.push(
+      outcomes.length === 0
+        ? 'outcome: none reached'
+        : outcomes
+            .map((o) => `outcome: ${o.id} (${o.severity}) after step ${String(o.at)}: ${o.explain}`)
+            .join('\n')
+    )
+    if (!done && !r.terminal && !r.error) lines.push('(the schedule ends before every thread has finished)')
     printLines(lines)
   }
   // An impossible schedule is bad input: what ran is printed above, the reason goes to stderr.

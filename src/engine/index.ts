@@ -42,6 +42,14 @@ export { runStep, enabledThreads, isDone, whyNotRunnable, StepError, type StepRe
 export { outcomesAt, allOutcomes, isTerminal, isLivelock, DEADLOCK, type Outcome } from './interp/outcomes'
 export { parseSchedule, formatSchedule, ScheduleSyntaxError, MAX_SCHEDULE_STEPS } from './schedule/notation'
 export { replay, scheduleText, type Replay, type ReplayError } from './schedule/replay'
+export {
+  complete,
+  describeEnding,
+  MAX_COMPLETION_STEPS,
+  type Completed,
+  type Dropped,
+  type Ending,
+} from './schedule/complete'
 export { explore, type ExploreOptions, type ExploreResult, type OutcomeReport } from './explore/explore'
 export { stateKey } from './explore/stateKey'
 export { hunt, type HuntOptions, type HuntResult } from './explore/hunt'

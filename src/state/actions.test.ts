@@ -50,8 +50,17 @@ describe('the store and its actions', () => {
     act.toggle('gup-pmd-recheck')
     expect(view().toggles).toEqual(['gup-pmd-recheck'])
     const s = act.session()
-    expect(s?.divergence).toEqual({ index: 18, before: 'B ran B8', after: 'B runs B7' })
-    expect(view().position).toBe(s?.executed)
+    expect(s?.divergence).toMatchObject({
+      index: 18,
+      before: 'B gup_pte_range(): recheck the PTE; accept P0',
+      after: 'B gup_pte_range(): recheck the PMD (the fix)',
+    })
+    expect(s?.divergence?.added).toContain('B gup_put_folio(): back off: drop the pin')
+    // The old order runs out (C waits for the I/O); the page completes the run to its outcome.
+    expect(s?.replay.dropped[0]?.message).toBe('step 40: C is sleeping in wait_for_completion(gup_done)')
+    expect(s?.replay.ending).toEqual({ kind: 'finished' })
+    expect(s?.replay.outcomes).not.toContain('stale-gup-page')
+    expect(view().position).toBe(43)
     act.toggle('gup-pmd-recheck')
     expect(view().toggles).toEqual([])
   })
@@ -71,21 +80,39 @@ describe('the store and its actions', () => {
     expect(view().notices.at(-1)?.text).toMatch(/alternatives and cannot be combined/)
   })
 
-  it('reorder steps keeping each thread’s order, refusing impossible orders', () => {
+  it('reorder steps keeping each thread’s order, refusing only a move past its own steps', () => {
     act.openScenario(GUP)
     expect(act.moveStep(3, 2)).toBe(true)
     expect(view().schedule.slice(0, 4).join('')).toBe('BBAB')
     expect(act.moveStep(2, 0)).toBe(true)
     expect(view().schedule.slice(0, 4).join('')).toBe('ABBB')
-    // Past another of its own steps: refused, the schedule unchanged.
+    // Past another of its own steps: refused in plain words, the schedule unchanged.
     expect(act.moveStep(1, 3)).toBe(false)
-    expect(view().notices.at(-1)?.text).toMatch(/keep their order/)
-    act.openScenario('device-private-fault-livelock')
-    expect(act.moveStep(26, 19)).toBe(false)
-    expect(view().notices.at(-1)?.text).toBe(
-      'That order is impossible: step 20: B is sleeping on driver_lock, held by A.'
+    expect(view().notices.at(-1)?.text).toMatch(
+      /^B runs its steps in program order: B .+\(\): .+ cannot move after B /
     )
-    expect(act.moveStep(26, 20)).toBe(true)
+    expect(view().schedule.slice(0, 4).join('')).toBe('ABBB')
+  })
+
+  it('answer a reorder that changes a thread’s path: new and vanished steps, and a run to its outcome', () => {
+    act.openScenario(GUP)
+    const run = act.session()?.replay.records ?? []
+    const b6 = run.findIndex((r) => r.stepId === 'B6')
+    const check = run.findIndex((r) => r.stepId === 'A12c.0')
+    expect(act.moveStep(b6, check)).toBe(true)
+    const s = act.session()
+    expect(s?.divergence?.after).toBe('B try_grab_folio(): pin P0 (refcount += 1024)')
+    expect(s?.divergence?.added.join('\n')).toMatch(/extra reference: SCAN_PAGE_COUNT/)
+    expect(s?.divergence?.vanished.join('\n')).toMatch(/__collapse_huge_page_copy\(\): copy P0/)
+    expect(s?.replay.ending).toEqual({ kind: 'finished' })
+    expect(s?.replay.outcomes).toContain('collapse-aborted')
+    // The stored order is the run itself, with no slot left that cannot run.
+    expect(s?.replay.dropped).toEqual([])
+    // A move that makes a thread wait is answered too: its slots are skipped, the run completed.
+    act.openScenario('device-private-fault-livelock')
+    expect(act.moveStep(26, 19)).toBe(true)
+    expect(view().notices.at(-1)?.text).toMatch(/B is sleeping on driver_lock, held by A/)
+    expect(act.session()?.replay.ending.kind).toMatch(/finished|deadlock|livelock|cycle/)
   })
 
   it('open a link exactly, and say what no longer matches', () => {
@@ -97,7 +124,9 @@ describe('the store and its actions', () => {
     const text = view().notices.at(-1)?.text ?? ''
     expect(text).toMatch(/version 7 of this scenario, which is now version 2;/)
     expect(text).toMatch(/old-fix no longer exists/)
-    expect(text).toMatch(/replays only 10 of its 23 steps \(step 11: A is waiting for B to take its IPI/)
+    expect(text).toMatch(
+      /13 of its 23 steps could not run and were skipped \(first: step 11: A is waiting for B to take its IPI/
+    )
   })
 
   it("tell a link made for an older version what the scenario's versions since changed", () => {

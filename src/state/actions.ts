@@ -1,9 +1,12 @@
 import { formatSchedule, parseSchedule, resolveToggles, ScenarioError, whyNotRunnable } from '../engine'
 import { findScenario } from '../app/scenarios'
 import type { Link } from '../share/link'
+import { stepWords } from '../diff/words'
 import { adoptLinkScenario, srcFor } from './linkScenario'
 import { sessionOf } from './session'
+import { vsOf } from './diff'
 import { versionNote } from './versionNote'
+export { closeDiff, compareBefore, compareReported, compareToggle, compareTwo } from './diff'
 import { initialView, useView, type Notice } from './store'
 
 /**
@@ -87,7 +90,15 @@ export function openLink(link: Link): void {
   const requested = parseSchedule(link.schedule)
   enter(sc.id, toggles, requested)
   if (conflict !== null) notify('error', conflict)
+  if (link.vs !== undefined || link.vswith !== undefined) set({ vs: vsOf(sc, link) })
   let s = session()
+  const skipped = s?.replay.dropped ?? []
+  // Slots that could not run change nothing: the view keeps only those that ran, so the link it
+  // writes back is clean and a long impossible link costs nothing afterwards.
+  if (s && skipped.length > 0) {
+    set({ schedule: s.replay.executed.slice(0, s.replay.requested) })
+    s = session()
+  }
   const executed = s?.executed ?? 0
   // Replay stopped at the first step that cannot run: the view keeps the schedule up to that
   // step (shown as where it stops) and drops the rest, so a long impossible link cannot make the
@@ -107,7 +118,11 @@ export function openLink(link: Link): void {
     )
   if (s?.replay.error)
     problems.push(
-      `it replays only ${String(executed)} of its ${String(requested.length)} steps (${s.replay.error.message})${kept < requested.length ? `; the ${String(requested.length - kept)} steps after that one were dropped` : ''}`
+      `it replays only ${String(s.replay.requested)} of its ${String(requested.length)} steps (${s.replay.error.message})${kept < requested.length ? `; the ${String(requested.length - kept)} steps after that one were dropped` : ''}`
+    )
+  else if (skipped.length > 0)
+    problems.push(
+      `${String(skipped.length)} of its ${String(requested.length)} steps could not run and were skipped (first: ${skipped[0]?.message ?? ''})`
     )
   else if (wanted > executed)
     problems.push(`its position ${String(wanted)} is past the end (${String(executed)} steps)`)
@@ -144,9 +159,10 @@ export function runThread(t: string): boolean {
     return false
   }
   set({
-    schedule: [...v.schedule.slice(0, v.position), t],
+    schedule: [...s.replay.executed.slice(0, v.position), t],
     position: v.position + 1,
     compareTo: null,
+    compareSchedule: null,
     selected: null,
   })
   return true
@@ -169,46 +185,53 @@ export function toggle(id: string): void {
     notify('info', e instanceof ScenarioError ? `${e.problem}.` : String(e))
     return
   }
-  set({ toggles: next, compareTo: v.toggles, playing: false })
+  set({ toggles: next, compareTo: v.toggles, compareSchedule: null, playing: false })
   const after = session()
   if (after) set({ position: Math.min(v.position, after.executed) })
 }
 
 /**
- * Move the step at `from` to index `to` of the schedule. A thread's own steps keep their order,
- * and a move that makes the interleaving impossible is refused with the reason.
+ * Move the step at `from` of the run to index `to`. A schedule says only who runs when, so the
+ * edited order is replayed and completed (engine/schedule/complete.ts): where a thread's path
+ * changes, its later steps are the ones the new path takes. The only refusal is a move past
+ * another step of the same thread, which would break that thread's own program order.
  */
 export function moveStep(from: number, to: number): boolean {
   const v = get()
   const s = session()
-  if (!s || from === to || from < 0 || from >= v.schedule.length) return false
-  const letter = v.schedule[from] ?? ''
-  const lo = v.schedule.lastIndexOf(letter, from - 1) + 1
-  let hi = v.schedule.indexOf(letter, from + 1)
-  if (hi < 0) hi = v.schedule.length
-  const target = Math.max(0, Math.min(to, v.schedule.length - 1))
-  if (target < lo || target > hi - 1) {
+  const run = s?.replay.executed ?? []
+  if (!s || from === to || from < 0 || from >= run.length) return false
+  const letter = run[from] ?? ''
+  const target = Math.max(0, Math.min(to, run.length - 1))
+  const lo = Math.min(from, target)
+  const hi = Math.max(from, target)
+  for (let k = lo; k <= hi; k++) {
+    if (k === from || run[k] !== letter) continue
+    const own = s.replay.records[k]
+    const moved = s.replay.records[from]
     notify(
       'info',
-      `${letter}'s steps keep their order: this step cannot move past another step of ${letter}.`
+      `${letter} runs its steps in program order: ${moved ? stepWords(s.program, moved) : 'this step'} cannot move ${target < from ? 'before' : 'after'} ${own ? stepWords(s.program, own) : `another step of ${letter}`}.`
     )
     return false
   }
-  const next = [...v.schedule]
+  const next = [...run]
   next.splice(from, 1)
   next.splice(target, 0, letter)
-  const trial = sessionOf({ ...v, schedule: next, compareTo: null })
-  const oldError = s.replay.error?.position ?? Number.POSITIVE_INFINITY
-  const err = trial?.replay.error
-  if (!trial || (err && err.position < oldError)) {
-    notify('info', `That order is impossible: ${err?.message ?? 'the interleaving cannot run'}.`)
-    return false
-  }
+  const trial = sessionOf({ ...v, schedule: next, compareTo: null, compareSchedule: null })
+  if (!trial) return false
+  const dropped = trial.replay.dropped
+  if (dropped.length > 0)
+    notify(
+      'info',
+      `In the new order ${dropped.length === 1 ? 'one step' : `${String(dropped.length)} steps`} could not run where ${dropped.length === 1 ? 'it was' : 'they were'} put and ${dropped.length === 1 ? 'was' : 'were'} skipped (${dropped[0]?.message ?? ''}); each thread runs on when it can.`
+    )
   set({
-    schedule: next,
+    schedule: trial.replay.executed,
     selected: target,
     position: Math.max(v.position, Math.min(Math.max(from, target) + 1, trial.executed)),
     compareTo: null,
+    compareSchedule: run,
   })
   return true
 }
@@ -248,12 +271,20 @@ export function currentLink(): Link | null {
     version: s.scenario.version,
     ...(v.embed ? { view: 'embed' as const } : {}),
     ...(src !== undefined && { src }),
+    ...(v.vs?.schedule ? { vs: formatSchedule(v.vs.schedule) } : {}),
+    ...(v.vs?.toggles ? { vswith: v.vs.toggles } : {}),
   }
 }
 
 /** Load a schedule found by the explorer into the timeline, shown at its end. */
 export function loadSchedule(text: string): void {
-  set({ schedule: parseSchedule(text), compareTo: null, selected: null, playing: false })
+  set({
+    schedule: parseSchedule(text),
+    compareTo: null,
+    compareSchedule: null,
+    selected: null,
+    playing: false,
+  })
   const s = session()
   set({ position: s?.executed ?? 0 })
 }

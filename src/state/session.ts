@@ -1,5 +1,6 @@
-import { buildProgram, replay, type Program, type Replay, type ScenarioFile } from '../engine'
+import { buildProgram, complete, type Completed, type Program, type ScenarioFile } from '../engine'
 import { findScenario } from '../app/scenarios'
+import { runChange, type RunChange } from '../diff/changes'
 import type { ViewState } from './store'
 import { userRevision } from './userScenarios'
 
@@ -7,45 +8,48 @@ import { userRevision } from './userScenarios'
 export interface Session {
   readonly scenario: ScenarioFile
   readonly program: Program
-  readonly replay: Replay
-  /** Steps of the schedule that actually ran (less than its length if it stopped). */
+  /**
+   * The schedule replayed and completed (engine/schedule/complete.ts): slots that could not run
+   * are dropped and said, and a run that stops short is completed to an outcome, a deadlock or a
+   * cycle. `replay.executed` is the run shown.
+   */
+  readonly replay: Completed
+  /** Steps of the run (requested and completed). */
   readonly executed: number
-  /** After a toggle change: the first step that runs differently, and how. */
+  /** After a toggle change or a reorder: the first step that runs differently, and how. */
   readonly divergence: Divergence | null
 }
 
-export interface Divergence {
-  readonly index: number
-  readonly before: string
-  readonly after: string
-}
+/** In kernel words (function and title), with the steps that are new and those that vanished. */
+export type Divergence = RunChange
 
 let last: { key: string; value: Session | null } | null = null
-let lastCompare: { key: string; value: Replay | null } | null = null
+let lastCompare: { key: string; value: { program: Program; replay: Completed } | null } | null = null
 
-function replayFor(
+export function runFor(
   sc: ScenarioFile,
   toggles: readonly string[],
   schedule: readonly string[]
-): { program: Program; replay: Replay } | null {
+): { program: Program; replay: Completed } | null {
   let program: Program
   try {
     program = buildProgram(sc, toggles)
   } catch {
     return null
   }
-  return { program, replay: replay(program, schedule) }
+  return { program, replay: complete(program, schedule) }
 }
 
+type Inputs = Pick<ViewState, 'scenarioId' | 'toggles' | 'schedule' | 'compareTo'> &
+  Partial<Pick<ViewState, 'compareSchedule'>>
+
 /** The session of a view, recomputed only when scenario, toggles or schedule change. */
-export function sessionOf(
-  v: Pick<ViewState, 'scenarioId' | 'toggles' | 'schedule' | 'compareTo'>
-): Session | null {
+export function sessionOf(v: Inputs): Session | null {
   const key = `${v.scenarioId ?? ''}#${String(userRevision())}|${v.toggles.join(',')}|${v.schedule.join('')}`
   let base = last?.key === key ? last.value : undefined
   if (base === undefined) {
     const sc = v.scenarioId === null ? undefined : findScenario(v.scenarioId)
-    const r = sc ? replayFor(sc, v.toggles, v.schedule) : null
+    const r = sc ? runFor(sc, v.toggles, v.schedule) : null
     base =
       sc && r
         ? {
@@ -58,11 +62,12 @@ export function sessionOf(
         : null
     last = { key, value: base }
   }
-  if (!base || v.compareTo === null) return base
-  const ckey = `${key}|${v.compareTo.join(',')}`
+  const compareSchedule = v.compareSchedule ?? null
+  if (!base || (v.compareTo === null && compareSchedule === null)) return base
+  const ckey = `${key}|${(v.compareTo ?? v.toggles).join(',')}|${(compareSchedule ?? v.schedule).join('')}`
   let before = lastCompare?.key === ckey ? lastCompare.value : undefined
   if (before === undefined) {
-    before = replayFor(base.scenario, v.compareTo, v.schedule)?.replay ?? null
+    before = runFor(base.scenario, v.compareTo ?? v.toggles, compareSchedule ?? v.schedule)
     lastCompare = { key: ckey, value: before }
   }
   // Same inputs, same object: components memoized on the session do not re-render.
@@ -70,24 +75,12 @@ export function sessionOf(
     lastWithDivergence = {
       key: ckey,
       base,
-      value: { ...base, divergence: before ? diverge(before, base.replay) : null },
+      value: {
+        ...base,
+        divergence: before ? runChange(before.program, before.replay, base.program, base.replay) : null,
+      },
     }
   return lastWithDivergence.value
 }
 
 let lastWithDivergence: { key: string; base: Session; value: Session } | null = null
-
-function diverge(before: Replay, after: Replay): Divergence | null {
-  const n = Math.max(before.records.length, after.records.length)
-  for (let i = 0; i < n; i++) {
-    const b = before.records[i]
-    const a = after.records[i]
-    if (b?.stepId === a?.stepId && b?.kind === a?.kind) continue
-    return {
-      index: i,
-      before: b ? `${b.thread} ran ${b.stepId}` : 'the interleaving had ended',
-      after: a ? `${a.thread} runs ${a.stepId}` : (after.error?.message ?? 'the interleaving ends here'),
-    }
-  }
-  return null
-}

@@ -15,6 +15,16 @@ export interface ViewState {
   readonly position: number
   /** The toggles before the last toggle change, to show where the interleaving diverges. */
   readonly compareTo: readonly string[] | null
+  /** The run before the last reorder, to show what the move changed (null: no reorder to show). */
+  readonly compareSchedule: readonly string[] | null
+  /**
+   * The diff view's second interleaving (link `vs=` / `vswith=`), or null when it is closed. A
+   * null part is the same as the first run's.
+   */
+  readonly vs: {
+    readonly schedule: readonly string[] | null
+    readonly toggles: readonly string[] | null
+  } | null
   readonly playing: boolean
   /** Steps per second while playing. */
   readonly speed: number
@@ -33,6 +43,8 @@ export const initialView: ViewState = {
   schedule: [],
   position: 0,
   compareTo: null,
+  compareSchedule: null,
+  vs: null,
   playing: false,
   speed: 2,
   lecture: false,

@@ -13,6 +13,7 @@ import {
   useExplore,
 } from '../state/explore'
 import type { Session } from '../state/session'
+import { Simplest } from './Simplest'
 import { useView } from '../state/store'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
@@ -180,6 +181,7 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
                           {i === 0 ? `shortest (${String(o.steps ?? 0)} steps)` : `#${String(i + 1)}`}
                         </button>
                       ))}
+                    <Simplest o={o} />
                   </td>
                 </tr>
               ))}

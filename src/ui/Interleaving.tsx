@@ -71,7 +71,7 @@ const Chip = memo(function Chip({
 /**
  * The interleaving as a list of steps that can be reordered: drag with a pointer, or focus a
  * step and press Space, the arrow keys, Space (or Alt+←/→). A thread's own steps keep their
- * order, and an impossible order is refused with the reason.
+ * order; any other order is replayed and completed, and the page says what changed.
  */
 export const Interleaving = memo(function Interleaving({
   session,

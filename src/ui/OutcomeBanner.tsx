@@ -1,12 +1,14 @@
 import { DEADLOCK } from '../engine'
 import type { Session } from '../state/session'
+import { RunEnding } from './RunEnding'
+import { WhatChanged } from './WhatChanged'
 
 /**
  * The outcomes reached so far. A bad one is an unmistakable banner in kernel terms, announced
  * by screen readers: the live region is always in the page, its content changes.
  */
 export function OutcomeBanner({ session, position }: { session: Session; position: number }) {
-  const { replay, scenario, divergence } = session
+  const { replay, scenario } = session
   const reached = Object.entries(replay.reachedAt)
     .filter(([, at]) => at <= position)
     .map(([id]) => [...scenario.outcomes, DEADLOCK].find((o) => o.id === id))
@@ -27,17 +29,8 @@ export function OutcomeBanner({ session, position }: { session: Session; positio
           {ok.map((o) => o.title).join(' · ')}
         </p>
       )}
-      {replay.error && position >= replay.records.length && (
-        <p className="banner stop" role="status">
-          The interleaving stops here: {replay.error.message}.
-        </p>
-      )}
-      {divergence && (
-        <p className="banner diverge" role="status">
-          With these toggles the interleaving diverges at step {divergence.index + 1}: {divergence.after}{' '}
-          (before: {divergence.before}).
-        </p>
-      )}
+      <RunEnding session={session} position={position} />
+      <WhatChanged session={session} />
     </div>
   )
 }

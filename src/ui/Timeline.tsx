@@ -242,6 +242,14 @@ export function Timeline({ session, schedule, position }: Props) {
               </g>
             )
           })}
+          {replay.requested < replay.records.length && (
+            <g className="completed-from">
+              <line x1={x(replay.requested)} x2={x(replay.requested)} y1={4} y2={height - 4} />
+              <text x={x(replay.requested) + 4} y={height - 8}>
+                completed by the page
+              </text>
+            </g>
+          )}
           {div && div.index < schedule.length && (
             <g className="diverge">
               <line x1={x(div.index)} x2={x(div.index)} y1={4} y2={height - 4} />

@@ -8,6 +8,7 @@ const inputs = (s: ReturnType<typeof useView.getState>) => ({
   toggles: s.toggles,
   schedule: s.schedule,
   compareTo: s.compareTo,
+  compareSchedule: s.compareSchedule,
 })
 
 /** The derived session of the current view (memoized in state/session). */

@@ -8,6 +8,7 @@ import { GraphBuilder } from './graph'
 import { findFairCycle } from './livelock'
 import { liveness } from './liveness'
 import { localStep } from './reduce'
+import { contextSwitches, fewestSwitches } from './switches'
 import { TransitionCache } from './transitions'
 
 export interface ExploreOptions {
@@ -58,6 +59,17 @@ export interface OutcomeReport {
     readonly repeat: string
     readonly alwaysEnabled: readonly string[]
   }
+  /** How many context switches `shortest` makes (a step by another thread than the one before). */
+  readonly shortestSwitches?: number | null
+  /**
+   * A schedule reaching it with the fewest context switches (what people draw), with its length
+   * and switch count; for a livelock, the fewest-switch prefix, then the same cycle.
+   */
+  readonly fewestSwitches?: {
+    readonly schedule: string
+    readonly steps: number
+    readonly switches: number
+  } | null
   /** A few other, distinct schedules reaching it, shortest first. */
   readonly others: readonly string[]
   /** How many complete interleavings reach it (decimal), `unbounded`, `too many to count`, or null when not counted. */
@@ -209,6 +221,17 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
           })
         )
       : null
+  // Only bad outcomes get a fewest-switch schedule: a set where nothing breaks pays nothing.
+  const anyHit = badIds.some((id) => (hitStates.get(id)?.length ?? 0) > 0) || fair !== null
+  const sw = anyHit ? fewestSwitches(g) : null
+  /** The fewest-switch schedule to the nearest (in switches) of `states`, then `tail`. */
+  const simplest = (states: readonly number[], tail: readonly string[] = []) => {
+    if (!sw || states.length === 0) return null
+    let best = states[0] as number
+    for (const v of states) if (sw.switchesTo(v) < sw.switchesTo(best)) best = v
+    const path = [...sw.pathTo(best).map((t) => letters[t] as string), ...tail]
+    return { schedule: formatSchedule(path), steps: path.length, switches: contextSwitches(path) }
+  }
   const show = (c: Count | undefined): string | null =>
     c === undefined ? null : c === 'unbounded' ? c : c === 'too-many' ? 'too many to count' : c.toString()
 
@@ -226,6 +249,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
         reachable: true,
         shortest: formatSchedule([...prefix, ...repeat]),
         steps: prefix.length + repeat.length,
+        shortestSwitches: contextSwitches([...prefix, ...repeat]),
+        fewestSwitches: simplest([fair.entry], repeat),
         cycle: {
           prefix: formatSchedule(prefix),
           repeat: formatSchedule(repeat),
@@ -253,6 +278,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       reachable: true,
       shortest: formatSchedule(first),
       steps: first.length,
+      shortestSwitches: contextSwitches(first),
+      fewestSwitches: o.severity === 'bad' ? simplest(hit) : null,
       others: schedules.slice(1).map(formatSchedule),
       interleavings: count,
     }

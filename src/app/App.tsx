@@ -2,12 +2,15 @@ import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { useEffect } from 'react'
 
 import { goHome, openScenario, toggleHelp, toggleLecture } from '../state/actions'
+import { startHistory } from '../state/history'
 import { useView } from '../state/store'
 import { startUrlSync } from '../state/urlSync'
 import { Controls } from '../ui/Controls'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
+import { BlankScreen } from '../ui/lecture/BlankScreen'
+import { useLectureFullscreen } from '../ui/lecture/useFullscreen'
 import { Narration } from '../ui/Narration'
 import { Notices } from '../ui/Notices'
 import { OutcomeBanner } from '../ui/OutcomeBanner'
@@ -15,14 +18,18 @@ import { ScenarioPicker } from '../ui/ScenarioPicker'
 import { ShareButton } from '../ui/ShareButton'
 import { ShortcutsDialog } from '../ui/ShortcutsDialog'
 import { StateView } from '../ui/StateView'
+import { StepAnnouncer } from '../ui/StepAnnouncer'
 import { Timeline } from '../ui/Timeline'
 import { Toggles } from '../ui/Toggles'
 import { useSession } from '../ui/useSession'
+import '../ui/lecture/lecture.css'
 import { dispatchKey } from './commands'
 import { bundled } from './scenarios'
 import { usePlayback } from './usePlayback'
 
 export function App() {
+  // History first: opening the first link is not a change to undo (the URL sync opens it silently).
+  useEffect(() => startHistory(), [])
   useEffect(() => startUrlSync(), [])
   useEffect(() => {
     window.addEventListener('keydown', dispatchKey)
@@ -35,12 +42,7 @@ export function App() {
   const position = useView((s) => s.position)
   const schedule = useView((s) => s.schedule)
   const session = useSession()
-  useEffect(() => {
-    // Lecture mode asks for full screen; a browser may refuse (no gesture, no permission).
-    if (lecture && !document.fullscreenElement)
-      document.documentElement.requestFullscreen().catch(() => undefined)
-    if (!lecture && document.fullscreenElement) document.exitFullscreen().catch(() => undefined)
-  }, [lecture])
+  useLectureFullscreen()
 
   return (
     <MotionConfig reducedMotion="user">
@@ -93,10 +95,10 @@ export function App() {
               ?
             </button>
           </header>
-          <Notices />
           <ErrorBoundary>
             {!session ? (
               <main className="home">
+                <Notices />
                 <h1>Linux memory-management races, CPU by CPU</h1>
                 <p className="lede">
                   Five races reported on the kernel mailing lists, replayed step by step against the page
@@ -115,11 +117,31 @@ export function App() {
                   </p>
                 </div>
                 {!lecture && <Toggles session={session} />}
-                <OutcomeBanner session={session} position={position} />
+                {/* The toolbar comes before anything that appears and goes, so it never moves. */}
                 <Controls session={session} position={position} />
+                <div className="messages">
+                  <Notices />
+                  <OutcomeBanner session={session} position={position} />
+                </div>
+                <StepAnnouncer session={session} position={position} />
                 <Timeline session={session} schedule={schedule} position={position} />
-                {!lecture && <Interleaving session={session} schedule={schedule} />}
-                <div className="split">
+                {!lecture && (
+                  <>
+                    <a
+                      className="skip-link"
+                      href="#after-steps"
+                      onClick={(e) => {
+                        // The hash is the share link: move the focus without touching it.
+                        e.preventDefault()
+                        document.getElementById('after-steps')?.focus()
+                      }}
+                    >
+                      Skip the list of steps
+                    </a>
+                    <Interleaving session={session} schedule={schedule} />
+                  </>
+                )}
+                <div className="split" id="after-steps" tabIndex={-1}>
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />
                 </div>
@@ -128,6 +150,7 @@ export function App() {
             )}
           </ErrorBoundary>
           <ShortcutsDialog />
+          <BlankScreen />
         </div>
       </LazyMotion>
     </MotionConfig>

@@ -76,11 +76,15 @@ export function openLink(link: Link): void {
     )
     toggles = []
   }
-  const schedule = parseSchedule(link.schedule)
+  // A bare `#/<race>` (no schedule) opens the reported interleaving at its start.
+  const bare = link.schedule === ''
+  if (bare && link.with.length === 0) toggles = [...sc.reported.with]
+  const schedule = parseSchedule(bare ? sc.reported.schedule : link.schedule)
   enter(sc.id, toggles, schedule)
+  if (link.view === 'lecture') set({ lecture: true })
   const s = session()
   const executed = s?.executed ?? 0
-  const wanted = link.at ?? executed
+  const wanted = link.at ?? (bare ? 0 : executed)
   set({ position: Math.min(wanted, executed) })
   const problems: string[] = []
   if (link.version !== null && link.version !== sc.version)
@@ -225,6 +229,7 @@ export function currentLink(): Link | null {
     schedule: formatSchedule(v.schedule),
     at: v.position,
     version: s.scenario.version,
+    ...(v.lecture ? { view: 'lecture' as const } : {}),
   }
 }
 

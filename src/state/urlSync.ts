@@ -1,11 +1,14 @@
 import { formatLink, parseLink } from '../share/link'
 import { currentLink, goHome, notify, openLink } from './actions'
+import { silently, takePush } from './history'
 import { useView } from './store'
 
 /**
  * Keeps the URL hash and the store in step: the hash is read once at start and on every
- * hashchange (back, forward, a pasted link); the store writes it back with replaceState (not a
- * history entry per step), throttled as `WRITE_GAP_MS` explains.
+ * hashchange (back, forward, a pasted link); the store writes it back, throttled as `WRITE_GAP_MS`
+ * explains: a deliberate change of the interleaving (history.ts records it) gets a new browser
+ * history entry (pushState), so Back and Forward walk through those changes; stepping replaces
+ * the current entry.
  */
 export function applyHash(hash: string): void {
   const r = parseLink(hash)
@@ -40,9 +43,10 @@ export function flushUrl(): void {
   lastWrite = performance.now()
   const link = currentLink()
   const hash = link ? formatLink(link) : ''
+  const push = takePush()
   if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return
   try {
-    window.history.replaceState(
+    window.history[push ? 'pushState' : 'replaceState'](
       null,
       '',
       `${window.location.pathname}${window.location.search}${hash || '#/'}`
@@ -61,11 +65,16 @@ function scheduleUrl(): void {
 }
 
 export function startUrlSync(): () => void {
-  applyHash(window.location.hash)
+  // Opening a link, or walking Back and Forward, is not a change to undo or to push again.
+  silently(() => {
+    applyHash(window.location.hash)
+  })
   const onHash = () => {
     const link = currentLink()
     if (link && formatLink(link) === window.location.hash) return
-    applyHash(window.location.hash)
+    silently(() => {
+      applyHash(window.location.hash)
+    })
   }
   // Leaving the page, or hiding it, writes what is pending: a reload or a copied address bar is exact.
   const onHide = () => {

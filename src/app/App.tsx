@@ -10,6 +10,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
 import { BlankScreen } from '../ui/lecture/BlankScreen'
+import { Tour } from '../ui/lecture/Tour'
 import { useLectureFullscreen } from '../ui/lecture/useFullscreen'
 import { Narration } from '../ui/Narration'
 import { Notices } from '../ui/Notices'
@@ -116,6 +117,7 @@ export function App() {
                     {session.scenario.arch && <span className="arch"> · {session.scenario.arch}</span>}
                   </p>
                 </div>
+                {!lecture && <Tour />}
                 {!lecture && <Toggles session={session} />}
                 {/* The toolbar comes before anything that appears and goes, so it never moves. */}
                 <Controls session={session} position={position} />

@@ -35,6 +35,11 @@ const WRITE_GAP_MS = 350
 
 let pending: ReturnType<typeof setTimeout> | null = null
 let lastWrite = -Infinity
+/**
+ * The hash last written or opened. Another hash in the address bar is a navigation whose
+ * hashchange has not been handled yet: a write must not overwrite it with the old view.
+ */
+let known: string | null = null
 
 /** Write the view's link into the URL now, if it differs. */
 export function flushUrl(): void {
@@ -44,6 +49,7 @@ export function flushUrl(): void {
   const link = currentLink()
   const hash = link ? formatLink(link) : ''
   const push = takePush()
+  if (known !== null && window.location.hash !== known) return
   if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return
   try {
     window.history[push ? 'pushState' : 'replaceState'](
@@ -51,6 +57,7 @@ export function flushUrl(): void {
       '',
       `${window.location.pathname}${window.location.search}${hash || '#/'}`
     )
+    known = window.location.hash
   } catch {
     // A browser that throws past its limit: try again after the next gap.
     pending = setTimeout(flushUrl, WRITE_GAP_MS)
@@ -66,14 +73,19 @@ function scheduleUrl(): void {
 
 export function startUrlSync(): () => void {
   // Opening a link, or walking Back and Forward, is not a change to undo or to push again.
+  known = window.location.hash
   silently(() => {
     applyHash(window.location.hash)
   })
-  const onHash = () => {
+  // The address bar shows the whole view at once (a bare `#/<race>` becomes its exact link).
+  scheduleUrl()
+  const onHash = (e: HashChangeEvent) => {
+    const hash = new URL(e.newURL).hash
+    known = hash
     const link = currentLink()
-    if (link && formatLink(link) === window.location.hash) return
+    if (link && formatLink(link) === hash) return
     silently(() => {
-      applyHash(window.location.hash)
+      applyHash(hash)
     })
   }
   // Leaving the page, or hiding it, writes what is pending: a reload or a copied address bar is exact.

@@ -168,7 +168,7 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
                           onClick={() => {
                             loadSchedule(o.cycle ? `${o.cycle.prefix}${o.cycle.repeat}` : sch)
                           }}
-                          aria-label={`Load ${i === 0 ? 'the shortest' : 'another'} schedule reaching ${o.title}`}
+                          aria-label={`${i === 0 ? `shortest (${String(o.steps ?? 0)} steps)` : `#${String(i + 1)}`}: Load ${i === 0 ? 'the shortest' : 'another'} schedule reaching ${o.title}`}
                           title={sch}
                         >
                           {i === 0 ? `shortest (${String(o.steps ?? 0)} steps)` : `#${String(i + 1)}`}

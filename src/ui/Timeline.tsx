@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { setZoom, usePresentation } from '../state/presentation'
 import type { Session } from '../state/session'
 import { useView } from '../state/store'
+import { Legend } from './lecture/Legend'
 import { Blocks } from './timeline/Blocks'
 import { RaceLinks } from './timeline/RaceLinks'
 import { col, row, useBlocked, useBlocks, useCycle, useLanes, useRaces } from './timeline/data'
@@ -132,7 +133,8 @@ export function Timeline({ session, schedule, position }: Props) {
       : `var(--lane-w) repeat(${String(n)}, max-content) 1.5rem`
   return (
     <section className={`timeline zoom-${zoom}`} aria-label="Timeline">
-      <div className="timeline-tools" role="group" aria-label="Timeline zoom">
+      <div className="timeline-tools">
+        <Legend />
         <button
           type="button"
           aria-pressed={zoom === 'follow'}
@@ -227,7 +229,7 @@ export function Timeline({ session, schedule, position }: Props) {
             aria-hidden="true"
             style={{ gridRow: `1 / -1`, gridColumn: col(Math.min(position, n)) }}
           />
-          <RaceLinks grid={grid} races={races} zoom={zoom} lanes={lanes.length} />
+          <RaceLinks grid={grid} blocks={blocks} races={races} zoom={zoom} />
         </div>
       </div>
       {races.length > 0 && (

@@ -68,7 +68,8 @@ const BlockButton = memo(function BlockButton({
   const done = useView((s) => s.position > b.i)
   const current = useView((s) => Math.max(0, s.position - 1) === b.i)
   const tabStop = rove === null ? current : rove === b.i
-  const label = `${b.stepId} ${b.fn}`
+  // The accessible name starts with the visible text, as it reads.
+  const label = `${b.stepId}${b.waits ? ' · waits' : ''} ${b.fn}`
   return (
     <button
       type="button"
@@ -80,8 +81,8 @@ const BlockButton = memo(function BlockButton({
         setPosition(b.i + 1)
       }}
       onKeyDown={onKeyDown}
-      aria-label={`Step ${String(b.i + 1)}: ${label}, ${b.thread}: ${b.title}${b.waits ? ' (waits)' : ''}${done ? '' : ' (still to come)'}`}
-      title={`${String(b.i + 1)}. ${b.thread} ${label}: ${b.title}${b.waits ? ' (waits)' : ''}`}
+      aria-label={`Step ${String(b.i + 1)}: ${label}, ${b.thread}: ${b.title}${done ? '' : ' (still to come)'}`}
+      title={`${String(b.i + 1)}. ${b.thread} ${label}: ${b.title}`}
     >
       <span className="block-id">
         {b.stepId}

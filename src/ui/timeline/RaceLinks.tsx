@@ -1,75 +1,66 @@
 import { useEffect, useState, type RefObject } from 'react'
 
-import type { RacePair } from './data'
+import type { Block, RacePair } from './data'
 
-interface Path {
-  readonly key: string
-  readonly d: string
-  readonly text: string
+interface Geometry {
+  /** Each block's bottom centre, by schedule position. */
+  readonly at: readonly ({ readonly x: number; readonly y: number } | null)[]
+  readonly bottom: number
 }
 
 /**
  * The dashed connectors joining each pair of racing steps, drawn over the grid below the lanes.
- * Their ends are measured from the blocks after layout: only when a pair appears, the zoom
- * changes or the timeline is resized, never on an ordinary step.
+ * The blocks' places are measured only when the grid is laid out anew (another schedule, zoom,
+ * lecture mode or size), never on a step: a pair that appears is drawn from what was measured.
  */
 export function RaceLinks({
   grid,
+  blocks,
   races,
   zoom,
-  lanes,
 }: {
   grid: RefObject<HTMLDivElement | null>
+  blocks: readonly Block[]
   races: readonly RacePair[]
   zoom: string
-  lanes: number
 }) {
-  const [paths, setPaths] = useState<readonly Path[]>([])
+  const [geo, setGeo] = useState<Geometry | null>(null)
   useEffect(() => {
     const g = grid.current
     if (!g) return
-    const measure = () => {
-      const bottom = g.offsetHeight - 6
-      const mid = (i: number) => {
-        const el = g.querySelector<HTMLElement>(`[data-i="${String(i)}"]`)
-        return el ? { x: el.offsetLeft + el.offsetWidth / 2, y: el.offsetTop + el.offsetHeight } : null
-      }
-      setPaths(
-        races.flatMap((r) => {
-          const a = mid(r.a)
-          const b = mid(r.b)
-          if (!a || !b) return []
-          const n = (v: number) => String(Math.round(v))
-          return [
-            {
-              key: r.key,
-              text: r.text,
-              d: `M${n(a.x)},${n(a.y)} C${n(a.x)},${n(bottom)} ${n(b.x)},${n(bottom)} ${n(b.x)},${n(b.y)}`,
-            },
-          ]
-        })
-      )
-    }
-    // Measured after this layout (and again whenever the grid is resized).
-    const frame = requestAnimationFrame(measure)
-    const ro = new ResizeObserver(measure)
+    // A ResizeObserver calls back once when it starts, after layout, and on every resize.
+    const ro = new ResizeObserver(() => {
+      const els = g.querySelectorAll<HTMLElement>('.block[data-i]')
+      const at: ({ x: number; y: number } | null)[] = blocks.map(() => null)
+      for (const el of els)
+        at[Number(el.dataset.i)] = {
+          x: el.offsetLeft + el.offsetWidth / 2,
+          y: el.offsetTop + el.offsetHeight,
+        }
+      setGeo({ at, bottom: g.offsetHeight - 6 })
+    })
     ro.observe(g)
     return () => {
-      cancelAnimationFrame(frame)
       ro.disconnect()
     }
-  }, [grid, races, zoom, lanes])
-  const live = new Set(races.map((r) => r.key))
-  const shown = paths.filter((p) => live.has(p.key))
-  if (shown.length === 0) return null
+  }, [grid, blocks, zoom])
+  if (!geo || races.length === 0) return null
+  const n = (v: number) => String(Math.round(v))
   return (
     <svg className="race-links" aria-hidden="true">
-      {shown.map((p) => (
-        <g key={p.key} className="race-link">
-          <path d={p.d} />
-          <title>{p.text}</title>
-        </g>
-      ))}
+      {races.map((r) => {
+        const a = geo.at[r.a]
+        const b = geo.at[r.b]
+        if (!a || !b) return null
+        return (
+          <g key={r.key} className="race-link">
+            <path
+              d={`M${n(a.x)},${n(a.y)} C${n(a.x)},${n(geo.bottom)} ${n(b.x)},${n(geo.bottom)} ${n(b.x)},${n(b.y)}`}
+            />
+            <title>{r.text}</title>
+          </g>
+        )
+      })}
     </svg>
   )
 }

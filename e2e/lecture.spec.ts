@@ -65,7 +65,9 @@ function timelineLabels(page: Page) {
     // A lane's visible words lie inside its box (lecture mode's whole-title tooltip aside).
     const lanes = [...document.querySelectorAll<HTMLElement>('.lane-name')].filter((l) => {
       const box = l.getBoundingClientRect()
-      return [...l.querySelectorAll<HTMLElement>('span:not(.as-tip)')].some((s) => {
+      const tip = getComputedStyle(l.querySelector('.lane-title') ?? l).position === 'absolute'
+      return [...l.querySelectorAll<HTMLElement>(tip ? 'span:not(.lane-title)' : 'span')].some((s) => {
+        if (s.getClientRects().length === 0) return false // not displayed at this size
         const r = s.getBoundingClientRect()
         return (
           r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 
 import { setZoom, usePresentation } from '../state/presentation'
 import type { Session } from '../state/session'
-import { useView } from '../state/store'
 import { Legend } from './lecture/Legend'
 import { Blocks } from './timeline/Blocks'
 import { RaceLinks } from './timeline/RaceLinks'
@@ -31,7 +30,6 @@ export function Timeline({ session, schedule, position }: Props) {
   const races = useRaces(session, position)
   const cycle = useCycle(schedule)
   const zoom = usePresentation((p) => p.zoom)
-  const lecture = useView((s) => s.lecture)
   const racing = useMemo(() => new Set(races.flatMap((r) => [r.a, r.b])), [races])
   // The block the arrows moved the Tab stop to, for this schedule only (else the current step's).
   const [roved, setRoved] = useState<{ schedule: readonly string[]; i: number } | null>(null)
@@ -171,22 +169,24 @@ export function Timeline({ session, schedule, position }: Props) {
         >
           {lanes.map((t, l) => {
             const name = threadTitle(program.threads.find((p) => p.letter === t)?.name ?? '')
-            // Lecture mode shows the actor ("khugepaged"); the whole title is its tooltip, on focus too.
+            // Lecture mode and a phone show the actor ("khugepaged"); the whole title is then its
+            // tooltip, on hover and on focus. Elsewhere the whole title wraps in the lane.
             const actor = name.split(':')[0] ?? name
+            const short = actor !== name
             return (
               <div
                 key={t}
-                className="lane-name"
+                className={`lane-name${short ? ' has-actor' : ''}`}
                 style={{ gridRow: row(l) }}
-                tabIndex={lecture ? 0 : undefined}
+                tabIndex={short ? 0 : undefined}
               >
                 <span className={`cpu cpu-${t}`}>{t}</span>{' '}
-                {lecture && actor !== name && (
+                {short && (
                   <span className="lane-actor" aria-hidden="true">
                     {actor}
                   </span>
                 )}
-                <span className={`lane-title${lecture && actor !== name ? ' as-tip' : ''}`}>{name}</span>
+                <span className="lane-title">{name}</span>
               </div>
             )
           })}

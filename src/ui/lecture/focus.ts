@@ -55,7 +55,7 @@ export function focusOf(session: Session, position: number): ReadonlySet<string>
     const o = objectOf(e)
     if (o) out.add(o)
   }
-  // A table an entry is changed in brings its PMD slot's mm along; a folio lock shows on its folio.
+  // A folio's PG_locked is drawn on the folio's card: touching the lock shows the folio.
   for (const k of [...out])
     if (k.startsWith('locks:PG_locked:')) out.add(`folios:${k.slice('locks:PG_locked:'.length)}`)
   return out

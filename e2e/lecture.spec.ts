@@ -235,3 +235,18 @@ test('a first visit gets a short tour that can be skipped, and not again', async
   await expect(tour).toHaveCount(0)
   await ctx.close()
 })
+
+test('a livelock cycle loaded from the explorer is marked on the timeline and scrolled into view', async ({
+  page,
+}) => {
+  await page.goto('./#/device-private-fault-livelock')
+  await page.getByRole('button', { name: 'Check every interleaving' }).click()
+  await page.getByRole('button', { name: /Load the shortest schedule reaching Livelock/ }).click()
+  const mark = page.locator('.cycle-mark')
+  await expect(mark).toContainText('livelock cycle')
+  const inView = async () => {
+    const [m, s] = await Promise.all([mark.boundingBox(), page.locator('.timeline-scroll').boundingBox()])
+    return m !== null && s !== null && m.x < s.x + s.width && m.x + m.width > s.x
+  }
+  await expect.poll(inView).toBe(true)
+})

@@ -2,6 +2,7 @@ import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { useEffect } from 'react'
 
 import { goHome, openScenario, toggleHelp, toggleLecture } from '../state/actions'
+import { startHistory } from '../state/history'
 import { useView } from '../state/store'
 import { startUrlSync } from '../state/urlSync'
 import { CompareBar } from '../ui/CompareBar'
@@ -12,6 +13,9 @@ import { DiffSlot } from '../ui/DiffSlot'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { ExplorePanel } from '../ui/ExplorePanel'
 import { Interleaving } from '../ui/Interleaving'
+import { BlankScreen } from '../ui/lecture/BlankScreen'
+import { Tour } from '../ui/lecture/Tour'
+import { useLectureFullscreen } from '../ui/lecture/useFullscreen'
 import { Narration } from '../ui/Narration'
 import { Notices } from '../ui/Notices'
 import { OutcomeBanner } from '../ui/OutcomeBanner'
@@ -19,14 +23,18 @@ import { ScenarioPicker } from '../ui/ScenarioPicker'
 import { ShareButton } from '../ui/ShareButton'
 import { ShortcutsDialog } from '../ui/ShortcutsDialog'
 import { StateView } from '../ui/StateView'
+import { StepAnnouncer } from '../ui/StepAnnouncer'
 import { Timeline } from '../ui/Timeline'
 import { Toggles } from '../ui/Toggles'
 import { useSession } from '../ui/useSession'
+import '../ui/lecture/lecture.css'
 import { dispatchKey } from './commands'
 import { bundled } from './scenarios'
 import { usePlayback } from './usePlayback'
 
 export function App() {
+  // History first: opening the first link is not a change to undo (the URL sync opens it silently).
+  useEffect(() => startHistory(), [])
   useEffect(() => startUrlSync(), [])
   useEffect(() => {
     window.addEventListener('keydown', dispatchKey)
@@ -38,12 +46,7 @@ export function App() {
   const lecture = useView((s) => s.lecture)
   const position = useView((s) => s.position)
   const session = useSession()
-  useEffect(() => {
-    // Lecture mode asks for full screen; a browser may refuse (no gesture, no permission).
-    if (lecture && !document.fullscreenElement)
-      document.documentElement.requestFullscreen().catch(() => undefined)
-    if (!lecture && document.fullscreenElement) document.exitFullscreen().catch(() => undefined)
-  }, [lecture])
+  useLectureFullscreen()
 
   return (
     <MotionConfig reducedMotion="user">
@@ -99,11 +102,11 @@ export function App() {
               ?
             </button>
           </header>
-          <Notices />
           <ErrorBoundary>
             {!lecture && <ByoPanels />}
             {!session ? (
               <main className="home">
+                <Notices />
                 <h1>Linux memory-management races, CPU by CPU</h1>
                 <p className="lede">
                   Five races reported on the kernel mailing lists, replayed step by step against the page
@@ -121,14 +124,35 @@ export function App() {
                     {session.scenario.arch && <span className="arch"> · {session.scenario.arch}</span>}
                   </p>
                 </div>
+                {!lecture && <Tour />}
                 {!lecture && <Toggles session={session} />}
-                {!lecture && <CompareBar session={session} />}
-                <OutcomeBanner session={session} position={position} />
+                {/* The toolbar comes before anything that appears and goes, so it never moves. */}
                 <Controls session={session} position={position} />
+                <div className="messages">
+                  <Notices />
+                  <OutcomeBanner session={session} position={position} />
+                </div>
+                <StepAnnouncer session={session} position={position} />
                 <Timeline session={session} schedule={session.replay.executed} position={position} />
-                {!lecture && <Interleaving session={session} schedule={session.replay.executed} />}
-                {!lecture && <DiffSlot session={session} />}
-                <div className="split">
+                {!lecture && (
+                  <>
+                    <a
+                      className="skip-link"
+                      href="#after-steps"
+                      onClick={(e) => {
+                        // The hash is the share link: move the focus without touching it.
+                        e.preventDefault()
+                        document.getElementById('after-steps')?.focus()
+                      }}
+                    >
+                      Skip the list of steps
+                    </a>
+                    <Interleaving session={session} schedule={session.replay.executed} />
+                    <CompareBar session={session} />
+                    <DiffSlot session={session} />
+                  </>
+                )}
+                <div className="split" id="after-steps" tabIndex={-1}>
                   <Narration session={session} position={position} />
                   <StateView session={session} position={position} />
                 </div>
@@ -137,6 +161,7 @@ export function App() {
             )}
           </ErrorBoundary>
           <ShortcutsDialog />
+          <BlankScreen />
         </div>
       </LazyMotion>
     </MotionConfig>

@@ -87,9 +87,13 @@ export function openLink(link: Link): void {
     conflict = `The link's toggles cannot be combined (${e instanceof ScenarioError ? e.problem : String(e)}), so ${listed(toggles)} ${toggles.length > 1 ? 'were' : 'was'} switched off.`
     toggles = []
   }
-  const requested = parseSchedule(link.schedule)
+  // A bare `#/<race>` (no schedule) opens the reported interleaving at its start.
+  const isBare = link.schedule === ''
+  if (isBare && link.with.length === 0) toggles = [...sc.reported.with]
+  const requested = parseSchedule(isBare ? sc.reported.schedule : link.schedule)
   enter(sc.id, toggles, requested)
   if (conflict !== null) notify('error', conflict)
+  if (link.view === 'lecture') set({ lecture: true })
   if (link.vs !== undefined || link.vswith !== undefined) set({ vs: vsOf(sc, link) })
   let s = session()
   const skipped = s?.replay.dropped ?? []
@@ -108,7 +112,7 @@ export function openLink(link: Link): void {
     set({ schedule: requested.slice(0, kept) })
     s = session()
   }
-  const wanted = link.at ?? executed
+  const wanted = link.at ?? (isBare ? 0 : executed)
   set({ position: Math.min(wanted, executed) })
   const problems: string[] = []
   if (link.version !== null && link.version !== sc.version) problems.push(versionNote(sc, link.version))
@@ -269,7 +273,7 @@ export function currentLink(): Link | null {
     schedule: formatSchedule(v.schedule),
     at: v.position,
     version: s.scenario.version,
-    ...(v.embed ? { view: 'embed' as const } : {}),
+    ...(v.embed ? { view: 'embed' as const } : v.lecture ? { view: 'lecture' as const } : {}),
     ...(src !== undefined && { src }),
     ...(v.vs?.schedule ? { vs: formatSchedule(v.vs.schedule) } : {}),
     ...(v.vs?.toggles ? { vswith: v.vs.toggles } : {}),

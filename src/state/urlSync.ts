@@ -1,11 +1,14 @@
 import { formatLink, parseLink } from '../share/link'
 import { currentLink, goHome, notify, openLink } from './actions'
+import { silently, takePush } from './history'
 import { useView } from './store'
 
 /**
  * Keeps the URL hash and the store in step: the hash is read once at start and on every
- * hashchange (back, forward, a pasted link); the store writes it back with replaceState (not a
- * history entry per step), throttled as `WRITE_GAP_MS` explains.
+ * hashchange (back, forward, a pasted link); the store writes it back, throttled as `WRITE_GAP_MS`
+ * explains: a deliberate change of the interleaving (history.ts records it) gets a new browser
+ * history entry (pushState), so Back and Forward walk through those changes; stepping replaces
+ * the current entry.
  */
 export function applyHash(hash: string): void {
   const r = parseLink(hash)
@@ -45,6 +48,7 @@ const bare = (h: string) => (h === '#' || h === '#/' ? '' : h)
 export function flushUrl(): void {
   if (pending !== null) clearTimeout(pending)
   pending = null
+  const push = takePush()
   if (known !== null && bare(window.location.hash) !== known) {
     // Someone else changed the address since: theirs wins. Opening it changes the view, which
     // writes that view's own link (the same, in canonical form) after the usual gap.
@@ -56,7 +60,7 @@ export function flushUrl(): void {
   const hash = link ? formatLink(link) : ''
   if (bare(hash) === bare(window.location.hash)) return
   try {
-    window.history.replaceState(
+    window.history[push ? 'pushState' : 'replaceState'](
       null,
       '',
       `${window.location.pathname}${window.location.search}${hash || '#/'}`
@@ -75,22 +79,30 @@ function scheduleUrl(): void {
   else pending = setTimeout(flushUrl, wait)
 }
 
-/** Open a hash from the address bar, and remember it as read. */
+/**
+ * Open a hash from the address bar and remember it as read. Opening a link, or walking Back and
+ * Forward, is not a change to undo or to push again.
+ */
 function openHash(hash: string): void {
   known = bare(hash)
-  applyHash(hash)
+  silently(() => {
+    applyHash(hash)
+  })
 }
 
 export function startUrlSync(): () => void {
   openHash(window.location.hash)
+  // The address bar shows the whole view at once (a bare `#/<race>` becomes its exact link).
+  scheduleUrl()
   const onHash = () => {
-    if (bare(window.location.hash) === known) return
+    const hash = window.location.hash
+    if (bare(hash) === known) return
     const link = currentLink()
-    if (link && formatLink(link) === window.location.hash) {
-      known = bare(window.location.hash)
+    if (link && formatLink(link) === hash) {
+      known = bare(hash)
       return
     }
-    openHash(window.location.hash)
+    openHash(hash)
   }
   // Leaving the page, or hiding it, writes what is pending: a reload or a copied address bar is exact.
   const onHide = () => {
@@ -106,7 +118,6 @@ export function startUrlSync(): () => void {
     document.removeEventListener('visibilitychange', onHide)
     if (pending !== null) clearTimeout(pending)
     pending = null
-    known = null
     unsubscribe()
   }
 }

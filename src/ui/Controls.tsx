@@ -2,6 +2,7 @@ import { whyNotRunnable } from '../engine'
 import { command } from '../app/commands'
 import { runThread, setSpeed, stepBack, stepForward, toEnd, toStart, togglePlay } from '../state/actions'
 import type { Session } from '../state/session'
+import { HistoryButtons } from './HistoryButtons'
 import { Icon } from './Icon'
 import { useView } from '../state/store'
 
@@ -95,6 +96,7 @@ export function Controls({ session, position }: { session: Session; position: nu
             )
           })}
       </span>
+      <HistoryButtons />
     </div>
   )
 }

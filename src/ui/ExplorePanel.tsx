@@ -117,11 +117,12 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
             </span>
           )}{' '}
           {ex.status === 'running' && current && (
-            <>
+            // The counts change on every tick: shown, not announced (the verdict around it is).
+            <span aria-live="off" className="progress">
               exploring… {fmt(ex.progress?.states ?? 0)} states, {fmt(ex.progress?.transitions ?? 0)}{' '}
               transitions, {fmt(Math.round(rate))} states/s, {((ex.progress?.elapsed ?? 0) / 1000).toFixed(1)}{' '}
               s
-            </>
+            </span>
           )}
           {ex.status === 'cancelled' && current && 'cancelled'}
           {ex.status === 'error' && current && `the explorer failed: ${ex.error ?? ''}`}
@@ -175,7 +176,7 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
                           onClick={() => {
                             loadSchedule(o.cycle ? `${o.cycle.prefix}${o.cycle.repeat}` : sch)
                           }}
-                          aria-label={`Load ${i === 0 ? 'the shortest' : 'another'} schedule reaching ${o.title}`}
+                          aria-label={`${i === 0 ? `shortest (${String(o.steps ?? 0)} steps)` : `#${String(i + 1)}`}: Load ${i === 0 ? 'the shortest' : 'another'} schedule reaching ${o.title}`}
                           title={sch}
                         >
                           {i === 0 ? `shortest (${String(o.steps ?? 0)} steps)` : `#${String(i + 1)}`}

@@ -55,14 +55,13 @@ const Chip = memo(function Chip({
       data-index={i}
       {...attributes}
       {...listeners}
-      aria-label={`Step ${String(i + 1)}: ${letter} ${label}. ${title}`}
+      aria-label={`${String(i + 1)} ${letter} ${label}: step ${String(i + 1)}, ${title}`}
       aria-roledescription="reorderable step"
       onFocus={() => {
         select(i)
       }}
     >
-      <span className="n">{i + 1}</span>
-      <span className={`cpu cpu-${letter}`}>{letter}</span>
+      <span className="n">{i + 1}</span> <span className={`cpu cpu-${letter}`}>{letter}</span>{' '}
       <span className="sid">{label}</span>
     </li>
   )
@@ -112,7 +111,8 @@ export const Interleaving = memo(function Interleaving({
         accessibility={{ announcements }}
       >
         <SortableContext items={items} strategy={horizontalListSortingStrategy}>
-          <ol className="chips">
+          {/* Not a list: each step is a reorderable button (dnd-kit gives it that role). */}
+          <div className="chips" role="group" aria-label="Steps, in order">
             {schedule.map((letter, i) => {
               const step = stepOf(session.program, letter, label(i))
               return (
@@ -127,7 +127,7 @@ export const Interleaving = memo(function Interleaving({
                 />
               )
             })}
-          </ol>
+          </div>
         </SortableContext>
       </DndContext>
     </section>

@@ -1,10 +1,20 @@
 import { own, type Program, type State } from '../engine'
 
 /** Every declared lock (and any folio lock in use): holder, mode, and the queue in arrival order. */
-export function Locks({ program, state }: { program: Program; state: State }) {
+export function Locks({
+  program,
+  state,
+  only,
+}: {
+  program: Program
+  state: State
+  /** Lecture mode: only the locks the step and the race touch. */
+  only?: ((name: string) => boolean) | undefined
+}) {
   const names = [
     ...new Set([...Object.keys(program.scenario.initial.locks), ...Object.keys(state.locks)]),
-  ].filter((n) => !n.startsWith('PG_locked:'))
+  ].filter((n) => !n.startsWith('PG_locked:') && (!only || only(n)))
+  if (names.length === 0) return null
   return (
     <section className="locks" aria-label="Locks">
       <table>

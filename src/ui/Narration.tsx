@@ -20,7 +20,7 @@ export function Narration({ session, position }: { session: Session; position: n
   const step = rec ? stepOf(program, rec.thread, rec.stepId) : undefined
   const state = replay.states[position] ?? program.initial
   return (
-    <section className="narration" aria-label="Narration" aria-live="polite">
+    <section className="narration" aria-label="Narration">
       {rec && step ? (
         <article className="now">
           <h3>

@@ -24,7 +24,8 @@ export function ShareButton() {
       type="button"
       className="share"
       onClick={() => void copy()}
-      aria-label="Copy a link to exactly this view"
+      // The name starts with what the button says (WCAG 2.5.3), then what it does.
+      aria-label={copied ? 'Link copied' : 'Copy link: copy a link to exactly this view'}
     >
       {copied ? 'Link copied' : 'Copy link'}
     </button>

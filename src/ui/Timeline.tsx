@@ -1,17 +1,13 @@
-import { scaleBand, scaleLinear } from 'd3-scale'
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 
-import { stepOf, whyNotRunnable } from '../engine'
-import { setPosition } from '../state/actions'
-import { useView } from '../state/store'
+import { setZoom, usePresentation } from '../state/presentation'
 import type { Session } from '../state/session'
+import { Legend } from './lecture/Legend'
+import { Blocks } from './timeline/Blocks'
+import { RaceLinks } from './timeline/RaceLinks'
+import { col, row, useBlocked, useBlocks, useCycle, useLanes, useRaces } from './timeline/data'
 import { threadTitle } from './threadTitle'
-import { stepLabel } from './stepLabel'
-
-const STEP = 96
-const GAP = 6
-const LANE = 48
-const TOP = 22
+import './timeline/timeline.css'
 
 interface Props {
   readonly session: Session
@@ -19,258 +15,235 @@ interface Props {
   readonly position: number
 }
 
-interface Block {
-  readonly i: number
-  readonly thread: string
-  readonly stepId: string
-  readonly fn: string
-  readonly title: string
-  /** Whether the step can run at all; done / still to come is styled from the position. */
-  readonly status: 'run' | 'impossible'
-  readonly waits: boolean
-}
-
-/** Runs of a thread being blocked, between steps: [from, to) in schedule positions. */
-interface Blocked {
-  readonly thread: string
-  readonly from: number
-  readonly to: number
-  readonly reason: string
-  readonly spin: boolean
-}
-
 /**
- * One swimlane per thread, one block per step along a shared step axis. Executed steps are
- * solid, steps still to come are outlined, steps that can no longer run are struck. Hatched bars
- * show where a thread waits, and on what. The steps that make the race are joined once both ran.
+ * One swimlane per thread, one block per step along a shared step axis (a CSS grid: each step's
+ * column is as wide as its block's text). Executed steps are solid, steps still to come are
+ * outlined, steps that can no longer run are struck. Hatched bars show where a thread waits, and
+ * on what. The steps that make the race are joined once both ran. Two zooms: every block at its
+ * readable size, following the current step; or the whole run fitted to the width.
  */
 export function Timeline({ session, schedule, position }: Props) {
-  const { program, replay } = session
-  // Stable across renders, so the scales and the blocked-interval scan below are not redone on
-  // every step (they depend only on the program and the replay).
-  const lanes = useMemo(() => program.threads.filter((t) => t.active).map((t) => t.letter), [program])
-  const width = Math.max(schedule.length, 1) * STEP + GAP * 2
-  const height = TOP + lanes.length * LANE + 34
-  const x = useMemo(
-    () =>
-      scaleLinear()
-        .domain([0, Math.max(schedule.length, 1)])
-        .range([GAP, width - GAP]),
-    [schedule.length, width]
-  )
-  const y = useMemo(
-    () =>
-      scaleBand()
-        .domain(lanes)
-        .range([TOP, TOP + lanes.length * LANE])
-        .padding(0.12),
-    [lanes]
+  const { program } = session
+  const lanes = useLanes(session)
+  const blocks = useBlocks(session, schedule, lanes)
+  const blocked = useBlocked(session, lanes)
+  const races = useRaces(session, position)
+  const cycle = useCycle(schedule)
+  const zoom = usePresentation((p) => p.zoom)
+  const racing = useMemo(() => new Set(races.flatMap((r) => [r.a, r.b])), [races])
+  // The block the arrows moved the Tab stop to, for this schedule only (else the current step's).
+  const [roved, setRoved] = useState<{ schedule: readonly string[]; i: number } | null>(null)
+  const rove = roved?.schedule === schedule ? roved.i : null
+  const onRove = useCallback(
+    (i: number) => {
+      setRoved({ schedule, i })
+    },
+    [schedule]
   )
   const scroller = useRef<HTMLDivElement>(null)
+  const grid = useRef<HTMLDivElement>(null)
+  const n = schedule.length
 
-  const blocks = useMemo(
-    () =>
-      schedule.map((thread, i): Block => {
-        const rec = replay.records[i]
-        const step = rec ? stepOf(program, rec.thread, rec.stepId) : undefined
-        return {
-          i,
-          thread,
-          stepId: rec?.stepId ?? '?',
-          fn: step ? stepLabel(step.spec) : (replay.error?.message ?? ''),
-          title: step?.spec.title ?? 'cannot run here',
-          status: i < replay.records.length ? 'run' : 'impossible',
-          waits: rec?.kind === 'wait',
-        }
-      }),
-    [schedule, replay, program]
-  )
-
-  const blocked = useMemo(() => {
-    const out: Blocked[] = []
-    for (const t of lanes) {
-      let start = -1
-      let reason = ''
-      let spin = false
-      for (let k = 0; k <= replay.records.length; k++) {
-        const st = replay.states[k]
-        const b = st?.threads[t]?.blocked
-        if (b && start < 0) {
-          start = k
-          reason = whyNotRunnable(program, st, t) ?? ''
-          spin = b.kind === 'lock' && b.spin
-        }
-        if ((!b || k === replay.records.length) && start >= 0) {
-          out.push({ thread: t, from: start, to: b ? k + 1 : k, reason, spin })
-          start = -1
-        }
-      }
-    }
-    return out
-  }, [lanes, replay, program])
-
-  const races = useMemo(() => {
-    const idx = (id: string) => replay.records.findIndex((r) => r.stepId === id && r.kind === 'run')
-    return session.scenario.race
-      .map((r) => ({ ...r, a: idx(r.first), b: idx(r.second) }))
-      .filter((r) => r.a >= 0 && r.b >= 0 && r.a < position && r.b < position)
-  }, [session.scenario.race, replay, position])
-  const racing = new Set(races.flatMap((r) => [r.a, r.b]))
-
-  // The scroller's geometry is remembered from its scroll and resize events, so following the
-  // current step reads no layout: a read right after React's DOM update would force a layout.
-  const view = useRef({ left: 0, width: 0, target: 0 })
+  /**
+   * Bring a range of columns into view if it is not, in the next frame (its layout is the one
+   * that frame does anyway). The race's pair is brought in whole when it is joined.
+   */
   const frame = useRef(0)
-  /** Bring the current step into view if it is near an edge, in the next frame. */
-  const follow = useCallback(() => {
-    const el = scroller.current
-    const { left, width, target } = view.current
-    if (!el || width === 0 || (target >= left + 40 && target <= left + width - 140)) return
-    const to = Math.max(0, target - width / 2)
+  const reveal = useCallback((from: number, to: number) => {
     cancelAnimationFrame(frame.current)
-    // Scrolling needs layout: in the next frame that layout is the one the frame does anyway.
     frame.current = requestAnimationFrame(() => {
-      view.current.left = to
-      el.scrollTo({ left: to, behavior: 'auto' })
+      const el = scroller.current
+      const g = grid.current
+      if (!el || !g) return
+      const a = g.querySelector<HTMLElement>(`[data-i="${String(from)}"]`)
+      const b = g.querySelector<HTMLElement>(`[data-i="${String(to)}"]`) ?? a
+      if (!a || !b) return
+      const lane = g.querySelector<HTMLElement>('.lane-name')?.offsetWidth ?? 0
+      const lo = Math.min(a.offsetLeft, b.offsetLeft) - 24
+      const hi = Math.max(a.offsetLeft + a.offsetWidth, b.offsetLeft + b.offsetWidth) + 24
+      // The lane names stay on the left: what is visible is [scrollLeft + lane, scrollLeft + width].
+      const sl = el.scrollLeft
+      const view = el.clientWidth - lane
+      if (lo >= sl + lane && hi <= sl + el.clientWidth) return
+      const to2 = hi - lo <= view ? (lo + hi) / 2 - lane - view / 2 : lo - lane
+      el.scrollTo({ left: Math.max(0, to2), behavior: 'auto' })
     })
   }, [])
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current)
+    },
+    []
+  )
+  useEffect(() => {
+    if (zoom === 'follow') reveal(Math.max(0, position - 1), Math.max(0, position - 1))
+  }, [position, zoom, reveal, n])
+  // A new size (lecture mode, a rotated phone) keeps the current step in view.
+  const current = useRef(position)
+  useEffect(() => {
+    current.current = position
+  }, [position])
   useEffect(() => {
     const el = scroller.current
-    if (!el) return
-    const onScroll = () => {
-      view.current.left = el.scrollLeft
-    }
-    const ro = new ResizeObserver(([e]) => {
-      if (!e) return
-      view.current.width = e.contentRect.width
-      follow()
+    if (!el || zoom !== 'follow') return
+    const ro = new ResizeObserver(() => {
+      const at = Math.max(0, current.current - 1)
+      reveal(at, at)
     })
     ro.observe(el)
-    el.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       ro.disconnect()
-      el.removeEventListener('scroll', onScroll)
-      cancelAnimationFrame(frame.current)
     }
-  }, [follow])
+  }, [zoom, reveal])
+  const lastRace = races[races.length - 1]
   useEffect(() => {
-    view.current.target = x(position)
-    follow()
-  }, [position, x, follow])
+    if (lastRace && zoom === 'follow')
+      reveal(Math.min(lastRace.a, lastRace.b), Math.max(lastRace.a, lastRace.b))
+  }, [lastRace, zoom, reveal])
+  useEffect(() => {
+    if (cycle && zoom === 'follow' && position > cycle.start) reveal(cycle.start, cycle.end - 1)
+    // Only when the cycle is reached or loaded, not on every step inside it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cycle, zoom, reveal, cycle !== null && position > cycle.start])
+
+  // A waiting bar's words are shown only where they fit whole; its tooltip always has them.
+  useLayoutEffect(() => {
+    const g = grid.current
+    if (!g) return
+    const fit = () => {
+      for (const el of g.querySelectorAll<HTMLElement>('.blocked-label')) {
+        el.hidden = false
+        el.hidden = el.scrollWidth > el.clientWidth + 1
+      }
+    }
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(g)
+    return () => {
+      ro.disconnect()
+    }
+  }, [blocked, zoom])
 
   const div = session.divergence
+  const columns =
+    zoom === 'fit'
+      ? `var(--lane-w) repeat(${String(n)}, minmax(0, 1fr)) 0.75rem`
+      : `var(--lane-w) repeat(${String(n)}, max-content) 1.5rem`
   return (
-    <section className="timeline" aria-label="Timeline">
-      <div className="lanes" aria-hidden="true">
-        {lanes.map((t) => (
-          <div key={t} className="lane-name" style={{ top: (y(t) ?? 0) + 2, height: y.bandwidth() }}>
-            <span className={`cpu cpu-${t}`}>{t}</span>
-            <span className="lane-title">
-              {threadTitle(program.threads.find((p) => p.letter === t)?.name ?? '')}
-            </span>
-          </div>
-        ))}
+    <section className={`timeline zoom-${zoom}`} aria-label="Timeline">
+      <div className="timeline-tools">
+        <Legend />
+        <button
+          type="button"
+          aria-pressed={zoom === 'follow'}
+          onClick={() => {
+            setZoom('follow')
+          }}
+          aria-keyshortcuts="Z"
+          title="Every block at its readable size, following the current step (Z)"
+        >
+          Follow step
+        </button>
+        <button
+          type="button"
+          aria-pressed={zoom === 'fit'}
+          onClick={() => {
+            setZoom('fit')
+          }}
+          aria-keyshortcuts="Z"
+          title="The whole run fitted to the width; names in each block's tooltip (Z)"
+        >
+          Fit whole run
+        </button>
       </div>
       <div className="timeline-scroll" ref={scroller}>
-        <svg
-          width={width}
-          height={height}
+        <div
+          className="tl-grid"
+          ref={grid}
           role="group"
-          aria-label={`Interleaving: ${String(schedule.length)} steps, ${String(position)} executed`}
+          aria-label={`Interleaving: ${String(n)} steps, ${String(position)} executed`}
+          style={{
+            gridTemplateColumns: columns,
+            gridTemplateRows: `auto repeat(${String(lanes.length)}, auto) 1.6rem`,
+          }}
         >
-          <defs>
-            <pattern
-              id="hatch"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" strokeWidth="3" />
-            </pattern>
-          </defs>
-          {lanes.map((t) => (
-            <rect key={t} className="lane-bg" x={0} y={y(t)} width={width} height={y.bandwidth()} />
+          {lanes.map((t, l) => {
+            const name = threadTitle(program.threads.find((p) => p.letter === t)?.name ?? '')
+            // Lecture mode and a phone show the actor ("khugepaged"); the whole title is then its
+            // tooltip, on hover and on focus. Elsewhere the whole title wraps in the lane.
+            const actor = name.split(':')[0] ?? name
+            const short = actor !== name
+            return (
+              <div
+                key={t}
+                className={`lane-name${short ? ' has-actor' : ''}`}
+                style={{ gridRow: row(l) }}
+                tabIndex={short ? 0 : undefined}
+              >
+                <span className={`cpu cpu-${t}`}>{t}</span>{' '}
+                {short && (
+                  <span className="lane-actor" aria-hidden="true">
+                    {actor}
+                  </span>
+                )}
+                <span className="lane-title">{name}</span>
+              </div>
+            )
+          })}
+          {lanes.map((t, l) => (
+            <div key={t} className="lane-bg" style={{ gridRow: row(l), gridColumn: `2 / -1` }} />
           ))}
           {blocked.map((b) => (
-            <g key={`${b.thread}-${String(b.from)}`} className={`blocked ${b.spin ? 'spin' : 'sleep'}`}>
-              <title>{b.reason}</title>
-              <rect
-                x={x(b.from)}
-                y={(y(b.thread) ?? 0) + y.bandwidth() - 9}
-                width={Math.max(4, x(b.to) - x(b.from) - GAP)}
-                height={7}
-                fill="url(#hatch)"
-              />
-              {x(b.to) - x(b.from) > 150 && (
-                <text x={x(b.from) + 4} y={(y(b.thread) ?? 0) + y.bandwidth() - 12} className="blocked-label">
-                  {b.spin ? 'spinning' : 'waiting'}:{' '}
-                  {b.reason.replace(/^[A-H] is (spinning|sleeping|waiting) (on |in |for )?/, '')}
-                </text>
-              )}
-            </g>
+            <div
+              key={`${b.thread}-${String(b.from)}`}
+              className={`blocked ${b.spin ? 'spin' : 'sleep'}`}
+              style={{
+                gridRow: row(b.lane),
+                gridColumn: `${String(col(b.from))} / ${String(col(Math.min(b.to, n + 1)))}`,
+              }}
+              title={b.reason}
+            >
+              <span className="blocked-label">
+                {b.spin ? 'spinning' : 'waiting'}:{' '}
+                {b.reason.replace(/^[A-H] is (spinning|sleeping|waiting) (on |in |for )?/, '')}
+              </span>
+              <span className="hatch" />
+            </div>
           ))}
-          <Blocks blocks={blocks} x={x} y={y} />
-          {[...racing].map((i) => {
-            const b = blocks[i]
-            if (!b) return null
-            return (
-              <rect
-                key={`race-${String(i)}`}
-                className="race-mark"
-                x={x(i) - 2}
-                y={(y(b.thread) ?? 0) - 2}
-                width={STEP - GAP + 4}
-                height={y.bandwidth() - 8}
-                rx={6}
-              />
-            )
-          })}
-          {races.map((r) => {
-            const ta = replay.records[r.a]?.thread ?? ''
-            const tb = replay.records[r.b]?.thread ?? ''
-            const ax = x(r.a) + (STEP - GAP) / 2
-            const bx = x(r.b) + (STEP - GAP) / 2
-            const ay = (y(ta) ?? 0) + y.bandwidth() / 2
-            const by = (y(tb) ?? 0) + y.bandwidth() / 2
-            return (
-              <g key={`${r.first}-${r.second}`} className="race-link">
-                <path
-                  d={`M${String(ax)},${String(ay)} C${String(ax)},${String(height - 10)} ${String(bx)},${String(height - 10)} ${String(bx)},${String(by)}`}
-                />
-                <title>{r.text}</title>
-              </g>
-            )
-          })}
-          {replay.requested < replay.records.length && (
-            <g className="completed-from">
-              <line x1={x(replay.requested)} x2={x(replay.requested)} y1={4} y2={height - 4} />
-              <text x={x(replay.requested) + 4} y={height - 8}>
-                completed by the page
-              </text>
-            </g>
+          <Blocks blocks={blocks} racing={racing} rove={rove} onRove={onRove} />
+          {cycle && (
+            <div
+              className="cycle-mark"
+              style={{ gridRow: 1, gridColumn: `${String(col(cycle.start))} / ${String(col(cycle.end))}` }}
+            >
+              livelock cycle: repeats forever
+            </div>
           )}
-          {div && div.index < schedule.length && (
-            <g className="diverge">
-              <line x1={x(div.index)} x2={x(div.index)} y1={4} y2={height - 4} />
-              <text x={x(div.index) + 4} y={14}>
-                diverges here
-              </text>
-            </g>
+          {session.replay.requested < n && (
+            <div
+              className="diverge completed-from"
+              style={{ gridRow: `1 / -1`, gridColumn: col(session.replay.requested) }}
+            >
+              <span>completed by the page</span>
+            </div>
           )}
-          <line
+          {div && div.index < n && (
+            <div className="diverge" style={{ gridRow: `1 / -1`, gridColumn: col(div.index) }}>
+              <span>diverges here</span>
+            </div>
+          )}
+          <div
             className="cursor"
-            x1={x(position) - GAP / 2}
-            x2={x(position) - GAP / 2}
-            y1={2}
-            y2={height - 2}
+            aria-hidden="true"
+            style={{ gridRow: `1 / -1`, gridColumn: col(Math.min(position, n)) }}
           />
-        </svg>
+          <RaceLinks grid={grid} blocks={blocks} races={races} zoom={zoom} />
+        </div>
       </div>
       {races.length > 0 && (
         <ul className="race-notes">
           {races.map((r) => (
-            <li key={`${r.first}-${r.second}`}>
+            <li key={r.key}>
               <strong>Race:</strong> {r.text}
             </li>
           ))}
@@ -279,64 +252,3 @@ export function Timeline({ session, schedule, position }: Props) {
     </section>
   )
 }
-
-/**
- * The step blocks: laid out once per schedule and replay. Stepping does not re-render them;
- * which ones are done comes from the position's stylesheet rule (nth-child).
- */
-const Blocks = memo(function Blocks({
-  blocks,
-  x,
-  y,
-}: {
-  blocks: readonly Block[]
-  x: (n: number) => number
-  y: { (t: string): number | undefined; bandwidth: () => number }
-}) {
-  const h = y.bandwidth() - 12
-  return (
-    <g className="blocks">
-      {blocks.map((b) => (
-        <BlockG key={b.i} b={b} left={x(b.i)} top={y(b.thread) ?? 0} height={h} />
-      ))}
-    </g>
-  )
-})
-
-/**
- * One step's block. It watches only whether it has run, so a step re-renders the one or two
- * blocks that changed, not the whole timeline.
- */
-const BlockG = memo(function BlockG({
-  b,
-  left,
-  top,
-  height,
-}: {
-  b: Block
-  left: number
-  top: number
-  height: number
-}) {
-  const done = useView((s) => s.position > b.i)
-  return (
-    <g
-      className={`block ${b.status} cpu-${b.thread}${b.waits ? ' waits' : ''}${done ? ' done' : ''}`}
-      transform={`translate(${String(left)},${String(top)})`}
-      onClick={() => {
-        setPosition(b.i + 1)
-      }}
-      aria-label={`Step ${String(b.i + 1)}: ${b.thread} ${b.stepId} ${b.fn}`}
-    >
-      <title>{`${String(b.i + 1)}. ${b.thread} ${b.stepId} — ${b.fn}: ${b.title}${b.waits ? ' (waits)' : ''}`}</title>
-      <rect width={STEP - GAP} height={height} rx={5} />
-      <text x={6} y={14} className="block-id">
-        {b.stepId}
-        {b.waits ? ' · waits' : ''}
-      </text>
-      <text x={6} y={28} className="block-fn">
-        {b.fn.length > 14 ? `${b.fn.slice(0, 13)}…` : b.fn}
-      </text>
-    </g>
-  )
-})

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 
 import { closesSummary } from '../engine'
 import { toggle } from '../state/actions'
@@ -19,10 +19,17 @@ const CLOSES: Record<string, string> = {
   'n/a': '',
 }
 
-/** The fixes and switches of a race, each with its provenance shown on hover and on focus. */
+/**
+ * The fixes and switches of a race, each with its provenance shown on hover and on focus. The
+ * tooltip closes on Esc and as soon as the pointer or the focus leaves.
+ */
 export const Toggles = memo(function Toggles({ session }: { session: Session }) {
   const on = new Set(session.program.toggles)
   const titles = new Map(session.scenario.outcomes.map((o) => [o.id, o.title]))
+  const [open, setOpen] = useState<string | null>(null)
+  const close = () => {
+    setOpen(null)
+  }
   return (
     <fieldset className="toggles">
       <legend>Fixes and switches</legend>
@@ -30,7 +37,23 @@ export const Toggles = memo(function Toggles({ session }: { session: Session }) 
         const p = t.provenance
         const tip = `tip-${t.id}`
         return (
-          <div className={`toggle kind-${t.kind} status-${t.status}`} key={t.id}>
+          <div
+            className={`toggle kind-${t.kind} status-${t.status}`}
+            key={t.id}
+            onPointerEnter={() => {
+              setOpen(t.id)
+            }}
+            onPointerLeave={close}
+            onFocus={() => {
+              setOpen(t.id)
+            }}
+            onBlur={close}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape' || open !== t.id) return
+              e.stopPropagation()
+              close()
+            }}
+          >
             <label>
               <input
                 type="checkbox"
@@ -44,7 +67,7 @@ export const Toggles = memo(function Toggles({ session }: { session: Session }) 
               <span className={`tag status ${t.status}`}>{STATUS[t.status]}</span>
               <OpenCount toggle={t} />
             </label>
-            <div className="tip" id={tip} role="tooltip">
+            <div className={`tip${open === t.id ? ' open' : ''}`} id={tip} role="tooltip">
               <p>{t.description}</p>
               {CLOSES[closesSummary(t)] && (
                 <p className={`closes ${closesSummary(t)}`}>{CLOSES[closesSummary(t)]}</p>

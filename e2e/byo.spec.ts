@@ -117,7 +117,7 @@ test('a storyboard step given a lock op in the editor is used by the explorer', 
   // Undo goes back to the undeclared locks, redo forward again.
   await page.keyboard.press('Control+z')
   await expect(page.locator('.editor-status')).toContainText('undeclared lock')
-  await page.getByRole('button', { name: 'Redo' }).click()
+  await page.getByRole('button', { name: 'Redo edit' }).click()
   await expect(page.locator('.editor-status')).toContainText('Valid')
 
   // The timeline follows: the reported order now ends with both threads waiting.

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 
 import { expect, type Page } from '@playwright/test'
 
+import { loadScenario } from '../src/cli/scenarioFiles'
+import { buildProgram, complete } from '../src/engine'
+
 export interface ScenarioInfo {
   readonly id: string
   readonly title: string
@@ -49,4 +52,13 @@ export async function stepCounter(page: Page): Promise<string> {
 
 export async function expectBanner(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('alert').filter({ hasText: title }).first()).toBeVisible()
+}
+
+/**
+ * How many steps the page shows for a race's reported interleaving: the page completes every
+ * run with its policy (src/engine/schedule/complete.ts), so this can exceed the reported count.
+ */
+export function pageRunSteps(id: string): number {
+  const sc = loadScenario(id)
+  return complete(buildProgram(sc, sc.reported.with), sc.reported.schedule).records.length
 }

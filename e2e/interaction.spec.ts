@@ -166,7 +166,9 @@ test('a link from an older scenario version opens and says what no longer matche
   const notice = page.locator('.notice.error')
   await expect(notice).toContainText('made for version 0 of this scenario, which is now version 2')
   // The scenario's own account of what changed since.
-  await expect(notice).toContainText('(v2: No step added or removed: schedules replay as before.')
+  await expect(notice).toContainText(
+    '(what changed in version 2: No step added or removed: schedules replay as before.'
+  )
   await expect(notice).toContainText('gone-fix no longer exists')
   await expect(notice).toContainText('could not run and were skipped')
   await expect(page.getByRole('checkbox', { name: /GUP-fast rechecks the PMD/ })).toBeChecked()

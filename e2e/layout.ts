@@ -33,7 +33,7 @@ export function fit(page: Page) {
       scrolls: d.scrollHeight > innerHeight || d.scrollWidth > innerWidth,
       timelineBottom: box('.timeline')?.bottom ?? Infinity,
       narrationTop: box('.narration .now')?.top ?? Infinity,
-      stateTop: box('.state-view')?.top ?? Infinity,
+      stateTop: box('.state-panel')?.top ?? Infinity,
       height: innerHeight,
     }
   })

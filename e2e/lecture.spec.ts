@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test'
 
 import { expectAxeClean, skipTour } from './a11y'
-import { IDS, scenario, stepCounter, watchErrors } from './helpers'
+import { IDS, pageRunSteps, stepCounter, watchErrors } from './helpers'
 import { fit, smallestVisibleText, timelineLabels } from './layout'
 
-/** Steps in a scenario's reported interleaving. */
-const reportedSteps = (id: string) =>
-  [
-    ...scenario(id)
-      .reported.schedule.replace(/\s+/g, '')
-      .matchAll(/([A-H])(\d*)/g),
-  ].reduce((n, m) => n + Number(m[2] || 1), 0)
+/** Steps the page shows for a scenario's reported interleaving (completed by its policy). */
+const reportedSteps = pageRunSteps
 
 test.beforeEach(async ({ page }) => {
   await skipTour(page)

@@ -169,11 +169,12 @@ export default function EditorPanel() {
     <section className="byo-panel editor-panel" aria-labelledby="editor-title">
       <h2 id="editor-title">Scenario editor</h2>
       <div className="row">
+        {/* Named apart from the page's Undo/Redo, which walk the interleaving's changes. */}
         <button type="button" onClick={() => view.current && undo(view.current)}>
-          Undo
+          Undo edit
         </button>
         <button type="button" onClick={() => view.current && redo(view.current)}>
-          Redo
+          Redo edit
         </button>
         <button type="button" onClick={download}>
           Download

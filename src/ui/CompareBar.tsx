@@ -20,7 +20,8 @@ export const CompareBar = memo(function CompareBar({ session }: { session: Sessi
           onClick={() => {
             compareToggle(t.id)
           }}
-          aria-label={`Compare with ${t.title} ${on.has(t.id) ? 'off' : 'on'}`}
+          // The accessible name starts with the visible words (WCAG 2.5.3), then says what they mean.
+          aria-label={`${t.id} ${on.has(t.id) ? 'off' : 'on'}: compare with ${t.title} ${on.has(t.id) ? 'off' : 'on'}`}
           title={t.title}
         >
           {t.id} {on.has(t.id) ? 'off' : 'on'}

@@ -27,7 +27,7 @@ export function CopyDiagram() {
     <button
       type="button"
       onClick={() => void copy()}
-      aria-label="Copy this run as a commit-message diagram"
+      aria-label={`${done ? 'Diagram copied' : 'Copy as diagram'}: this run as a commit-message diagram`}
       title="The CPU-by-CPU column diagram of a commit message, at most 75 columns"
     >
       {done ? 'Diagram copied' : 'Copy as diagram'}

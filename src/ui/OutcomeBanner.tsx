@@ -19,8 +19,9 @@ export function OutcomeBanner({ session, position }: { session: Session; positio
     <div className="outcomes">
       <div role="alert" aria-live="assertive" className="live">
         {bad.map((o) => (
-          <p key={o.id} className="banner bad" data-outcome={o.id}>
-            <strong>{o.title}.</strong> {o.explain}
+          <p key={o.id} className="banner bad" data-outcome={o.id} title={o.explain}>
+            {/* Lecture mode shows the title alone (the narration explains); the rest stays a tooltip. */}
+            <strong>{o.title}.</strong> <span className="explain">{o.explain}</span>
           </p>
         ))}
       </div>

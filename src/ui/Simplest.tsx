@@ -17,7 +17,8 @@ export function Simplest({ o }: { o: OutcomeReport }) {
         onClick={() => {
           loadSchedule(f.schedule)
         }}
-        aria-label={`Load the schedule with the fewest context switches reaching ${o.title}`}
+        // Accessible names start with the visible words (WCAG 2.5.3).
+        aria-label={`fewest switches (${String(f.switches)}, ${String(f.steps)} steps): load the schedule with the fewest context switches reaching ${o.title}`}
         title={f.schedule}
       >
         fewest switches ({f.switches}, {f.steps} steps)
@@ -28,7 +29,7 @@ export function Simplest({ o }: { o: OutcomeReport }) {
         onClick={() => {
           compareTwo(shortest, f.schedule)
         }}
-        aria-label={`Compare the shortest schedule and the one with the fewest switches reaching ${o.title}`}
+        aria-label={`compare these two: the shortest schedule and the one with the fewest switches reaching ${o.title}`}
       >
         compare these two
       </button>

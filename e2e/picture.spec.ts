@@ -2,9 +2,19 @@ import { readFileSync } from 'node:fs'
 
 import { expect, test, type Frame, type Page } from '@playwright/test'
 
-import type { State } from '../src/engine'
-import { POINTER_KINDS, pointerEdges, reportedRun } from '../src/picture/testing'
+import { loadScenario } from '../src/cli/scenarioFiles'
+import { buildProgram, complete, type Completed, type State } from '../src/engine'
+import { POINTER_KINDS, pointerEdges } from '../src/picture/testing'
 import { IDS, reportedLink, stepCounter, watchErrors } from './helpers'
+
+/**
+ * A race's reported run as the page shows it: the reported order, completed by the page's policy
+ * (so it can be longer than the reported schedule).
+ */
+function pageRun(id: string): Completed {
+  const sc = loadScenario(id)
+  return complete(buildProgram(sc, sc.reported.with), sc.reported.schedule)
+}
 
 /** The live arrows drawn in the picture, of the kinds the state's pointers give, by id → kind. */
 async function drawn(page: Page | Frame): Promise<Map<string, string>> {
@@ -30,7 +40,7 @@ async function drawn(page: Page | Frame): Promise<Map<string, string>> {
 for (const id of IDS) {
   test(`${id}: the picture draws the state's arrows at the first and the last step`, async ({ page }) => {
     const errors = watchErrors(page)
-    const { run } = reportedRun(id)
+    const run = pageRun(id)
     const last = run.states.length - 1
     await page.goto(`${reportedLink(id)}&at=0`)
     await expect(page.getByRole('tab', { name: 'Picture' })).toHaveAttribute('aria-selected', 'true')
@@ -54,7 +64,7 @@ for (const id of IDS) {
 }
 
 test('a step that clears an entry keeps the old arrow, dashed, for that step only', async ({ page }) => {
-  const { run } = reportedRun('migration-vs-shmem-fault')
+  const run = pageRun('migration-vs-shmem-fault')
   const at = run.records.findIndex((r) =>
     r.effects.some((e) => e.kind === 'write' && e.path === 'tables:TA.ptes.0' && e.after === 'none')
   )
@@ -72,6 +82,7 @@ test('a step that clears an entry keeps the old arrow, dashed, for that step onl
 
 test('Save picture downloads the view as a non-empty SVG and PNG', async ({ page }) => {
   const errors = watchErrors(page)
+  const steps = pageRun('gup-fast-vs-thp-collapse').records.length
   await page.goto(`${reportedLink('gup-fast-vs-thp-collapse')}&at=20`)
   const save = async (name: string) => {
     const [download] = await Promise.all([
@@ -88,7 +99,20 @@ test('Save picture downloads the view as a non-empty SVG and PNG', async ({ page
   // The timeline, the picture and the narration (the step just taken) are all in it.
   expect(text).toContain('class="block')
   expect(text).toContain('data-node="folio:P0"')
-  expect(text).toContain('Step 20 of 43')
+  expect(text).toContain(`Step 20 of ${String(steps)}`)
+  // The timeline's lanes keep their whole titles, as on the page (wrapped where the page wraps
+  // them, never cut): the same characters in the same order, line breaks aside.
+  const lanes = await page
+    .locator('.timeline .lane-name')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, '')))
+  const exported = await page.evaluate((svgText) => {
+    const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml')
+    return [...doc.querySelectorAll('g.lane-name')].map((g) =>
+      [...g.querySelectorAll('text')].map((t) => t.textContent.replace(/\s+/g, '')).join('')
+    )
+  }, text)
+  expect(lanes.length).toBeGreaterThan(1)
+  expect(exported).toEqual(lanes)
   const png = await save('PNG')
   expect(png.name).toBe('gup-fast-vs-thp-collapse-step-20.png')
   expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')

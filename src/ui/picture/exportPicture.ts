@@ -5,6 +5,8 @@
  * rasterized into a PNG at twice the size for slides.
  */
 
+import { timelineSvg } from './timelineSvg'
+
 const NS = 'http://www.w3.org/2000/svg'
 const STYLE_PROPS = [
   'fill',
@@ -81,21 +83,12 @@ export function composeView(
   const pw = vb.width
   const ph = vb.height
   const timeline = root.querySelector<HTMLElement>('.timeline')
-  const tsvg =
-    timeline?.querySelector<SVGSVGElement>('.timeline-scroll svg') ??
-    timeline?.querySelector<SVGSVGElement>('svg') ??
-    null
-  const M = 24
-  const box = timeline?.getBoundingClientRect()
-  const tbox = tsvg?.getBoundingClientRect()
-  const scroller = tsvg?.parentElement
   // Only the part of the timeline that is scrolled into view: the view as the reader sees it.
-  const crop = tsvg && scroller ? Math.min(scroller.clientWidth, tbox?.width ?? 0) : 0
-  const left = tsvg && box && tbox && scroller ? tbox.left - box.left + scroller.scrollLeft : 0
-  const th = tbox?.height ?? 0
-  const W = Math.ceil(Math.max(pw, left + crop, 720) + 2 * M)
+  const tl = timeline ? timelineSvg(timeline) : null
+  const M = 24
+  const W = Math.ceil(Math.max(pw, tl?.w ?? 0, 720) + 2 * M)
   const captionLines = info.lines.flatMap((l) => wrap(l, Math.floor((W - 2 * M) / 8.4)))
-  const H = Math.ceil(M + 30 + (tsvg ? th + 20 : 0) + ph + 24 + captionLines.length * 22 + 30)
+  const H = Math.ceil(M + 30 + (tl ? tl.h + 20 : 0) + ph + 24 + captionLines.length * 22 + 30)
 
   const out = document.createElementNS(NS, 'svg')
   out.setAttribute('xmlns', NS)
@@ -111,30 +104,10 @@ export function composeView(
   out.append(bg)
   out.append(text(M, M + 8, info.title, `${FONT};font-size:20px;font-weight:700;fill:#e7eaf0`))
   let y = M + 30
-  if (tsvg && box && scroller) {
-    for (const lane of timeline?.querySelectorAll<HTMLElement>('.lane-name') ?? []) {
-      const r = lane.getBoundingClientRect()
-      const full = lane.innerText.replace(/\s+/g, ' ').trim()
-      // As on the page: a lane title longer than its column ends in an ellipsis.
-      const room = Math.max(4, Math.floor((left - (r.left - box.left) - 8) / 7))
-      const label = full.length > room ? `${full.slice(0, room - 1)}…` : full
-      out.append(
-        text(
-          M + r.left - box.left,
-          y + r.top - (tbox?.top ?? 0) + r.height / 2 + 5,
-          label,
-          `${FONT};font-size:13px;fill:#e7eaf0`
-        )
-      )
-    }
-    const t = inlined(tsvg)
-    t.setAttribute('x', String(M + left))
-    t.setAttribute('y', String(y))
-    t.setAttribute('width', String(crop))
-    t.setAttribute('height', String(th))
-    t.setAttribute('viewBox', `${String(scroller.scrollLeft)} 0 ${String(crop)} ${String(th)}`)
-    out.append(t)
-    y += th + 20
+  if (tl) {
+    tl.g.setAttribute('transform', `translate(${String(M)} ${String(y)})`)
+    out.append(tl.g)
+    y += tl.h + 20
   }
   const p = inlined(picture)
   p.setAttribute('x', String(M))

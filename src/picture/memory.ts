@@ -66,7 +66,8 @@ export function mms({ program, state, changes, nodes, edges }: Ctx): void {
       id: `mm:${mm}`,
       kind: 'mm',
       band: 0,
-      title: `mm ${mm}`,
+      // A race with one address space calls it "mm": not "mm mm".
+      title: mm === 'mm' ? 'mm' : `mm ${mm}`,
       tags: [],
       rows,
       status: 'live',

@@ -1,6 +1,5 @@
-import type { Expr, Predicate } from '../scenario/schema'
 import type { Program, Step } from '../scenario/program'
-import { isLivelock } from '../interp/outcomes'
+import { outcomeLocals } from './reduce'
 import { OPS } from '../ops/registry'
 import type { State, ThreadState, Value } from '../model/types'
 
@@ -25,24 +24,12 @@ export interface Liveness {
 /** `null` at a point means "every local is live there" (nothing to clear). */
 export function liveness(p: Program): Liveness {
   const watched = new Map<string, Set<string>>()
-  const visitExpr = (e: Expr): void => {
-    if (e === null || typeof e !== 'object') return
-    if ('local' in e) {
-      const [t = '', name = ''] = e.local.split('.')
-      let set = watched.get(t)
-      if (!set) watched.set(t, (set = new Set()))
-      set.add(name)
-    }
-    if ('pageContent' in e) visitExpr(e.pageContent)
+  for (const ref of outcomeLocals(p)) {
+    const [t = '', name = ''] = ref.split('.')
+    let set = watched.get(t)
+    if (!set) watched.set(t, (set = new Set()))
+    set.add(name)
   }
-  const visit = (pr: Predicate): void => {
-    if ('eq' in pr) pr.eq.forEach(visitExpr)
-    else if ('ne' in pr) pr.ne.forEach(visitExpr)
-    else if ('all' in pr) pr.all.forEach(visit)
-    else if ('any' in pr) pr.any.forEach(visit)
-    else if ('not' in pr) visit(pr.not)
-  }
-  for (const o of p.scenario.outcomes) if (!isLivelock(o)) visit(o.predicate)
 
   const live = new Map<string, (ReadonlySet<string> | null)[]>()
   for (const th of p.threads) {

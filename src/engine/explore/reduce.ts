@@ -13,7 +13,8 @@ const LOCAL_OPS = new Set(['set', 'test'])
  * independent of every other thread's steps (nothing they do can disable it or see it), and
  * invisible to every outcome, so exploring it alone from `s` loses no reachable outcome.
  */
-export function localStep(p: Program): (s: State, t: string) => boolean {
+/** Every `<thread>.<local>` an outcome predicate reads (`{ local: "B.page" }`). */
+export function outcomeLocals(p: Program): Set<string> {
   const watched = new Set<string>()
   const visitExpr = (e: Expr): void => {
     if (e !== null && typeof e === 'object') {
@@ -29,6 +30,11 @@ export function localStep(p: Program): (s: State, t: string) => boolean {
     else if ('not' in pr) visit(pr.not)
   }
   for (const o of p.scenario.outcomes) if (!isLivelock(o)) visit(o.predicate)
+  return watched
+}
+
+export function localStep(p: Program): (s: State, t: string) => boolean {
+  const watched = outcomeLocals(p)
 
   const local = new Map<string, boolean[]>()
   for (const th of p.threads)

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import { expect, type Page } from '@playwright/test'
 
-import { loadScenario } from '../src/cli/scenarioFiles'
-import { buildProgram, complete } from '../src/engine'
+import { reportedRun } from '../src/picture/testing'
 
 export interface ScenarioInfo {
   readonly id: string
@@ -59,6 +58,5 @@ export async function expectBanner(page: Page, title: string): Promise<void> {
  * run with its policy (src/engine/schedule/complete.ts), so this can exceed the reported count.
  */
 export function pageRunSteps(id: string): number {
-  const sc = loadScenario(id)
-  return complete(buildProgram(sc, sc.reported.with), sc.reported.schedule).records.length
+  return reportedRun(id).run.records.length
 }

@@ -2,19 +2,12 @@ import { readFileSync } from 'node:fs'
 
 import { expect, test, type Frame, type Page } from '@playwright/test'
 
-import { loadScenario } from '../src/cli/scenarioFiles'
-import { buildProgram, complete, type Completed, type State } from '../src/engine'
-import { POINTER_KINDS, pointerEdges } from '../src/picture/testing'
+import type { State } from '../src/engine'
+import { POINTER_KINDS, pointerEdges, reportedRun } from '../src/picture/testing'
 import { IDS, reportedLink, stepCounter, watchErrors } from './helpers'
 
-/**
- * A race's reported run as the page shows it: the reported order, completed by the page's policy
- * (so it can be longer than the reported schedule).
- */
-function pageRun(id: string): Completed {
-  const sc = loadScenario(id)
-  return complete(buildProgram(sc, sc.reported.with), sc.reported.schedule)
-}
+/** A race's reported run as the page shows it (completed by the page's policy). */
+const pageRun = (id: string) => reportedRun(id).run
 
 /** The live arrows drawn in the picture, of the kinds the state's pointers give, by id → kind. */
 async function drawn(page: Page | Frame): Promise<Map<string, string>> {

@@ -18,10 +18,9 @@ import { gzipSync } from 'node:zlib'
 import { table } from '../src/cli/run'
 import { loadScenario } from '../src/cli/scenarioFiles'
 import { MATRIX } from '../src/conformance/matrix'
-import { buildProgram, explore, isLivelock, validateScenario, type State } from '../src/engine'
+import { buildProgram, explore, isLivelock, validateScenario } from '../src/engine'
 import { layoutScene } from '../src/picture/layout'
-import { sceneOf } from '../src/picture/scene'
-import { changesAt, RACES, reportedRun } from '../src/picture/testing'
+import { RACES, reportedRun, stepScene } from '../src/picture/testing'
 
 const JSON_OUT = process.argv.includes('--json')
 const log = (s: string) => {
@@ -241,14 +240,7 @@ function pictureLayout(): Record<string, unknown> {
       if (only && id !== only) continue
       for (let pos = 0; pos < run.states.length; pos++) {
         const t0 = performance.now()
-        const scene = sceneOf(
-          program,
-          run.states[pos] as State,
-          changesAt(run, pos),
-          undefined,
-          run.states[pos - 1]
-        )
-        layoutScene(scene, { fontSize, maxWidth: width })
+        layoutScene(stepScene(program, run, pos), { fontSize, maxWidth: width })
         record?.push(performance.now() - t0)
       }
     }

@@ -4,7 +4,7 @@ import type { State } from '../engine'
 import { foldScene } from './fold'
 import { layoutScene, type PictureLayout } from './layout'
 import { sceneOf } from './scene'
-import { changesAt, RACES, reportedRun } from './testing'
+import { RACES, reportedRun, stepScene } from './testing'
 
 function overlaps(l: PictureLayout): string[] {
   const out: string[] = []
@@ -20,13 +20,7 @@ describe('the picture layout', () => {
     it(`${id}: every step, at phone to projector widths, boxes neither overlap nor leave the picture`, () => {
       const { program, run } = reportedRun(id)
       for (let pos = 0; pos < run.states.length; pos++) {
-        const scene = sceneOf(
-          program,
-          run.states[pos] as State,
-          changesAt(run, pos),
-          undefined,
-          run.states[pos - 1]
-        )
+        const scene = stepScene(program, run, pos)
         for (const [maxWidth, fontSize, s] of [
           [360, 14, scene],
           [820, 14, scene],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { State } from '../engine'
 import { foldScene } from './fold'
 import { sceneOf, type Scene } from './scene'
-import { changesAt, POINTER_KINDS, pointerEdges, RACES, reportedRun } from './testing'
+import { changesAt, POINTER_KINDS, pointerEdges, RACES, reportedRun, stepScene } from './testing'
 
 /** The scene's live arrows of the kinds `expectedEdges` covers. */
 function drawnEdges(scene: Scene): Map<string, string> {
@@ -21,7 +21,7 @@ describe('the state picture', () => {
       expect(run.error).toBeNull()
       for (let pos = 0; pos < run.states.length; pos++) {
         const state = run.states[pos] as State
-        const scene = sceneOf(program, state, changesAt(run, pos), undefined, run.states[pos - 1])
+        const scene = stepScene(program, run, pos)
         expect(drawnEdges(scene), `${id} at ${String(pos)}`).toEqual(pointerEdges(state))
         const ids = new Set(scene.nodes.map((n) => n.id))
         for (const e of scene.edges) {

@@ -1,14 +1,15 @@
 import {
   buildProgram,
-  parseSchedule,
-  replay,
+  complete,
+  type Completed,
   type Entry,
   type Program,
   type Replay,
   type State,
 } from '../engine'
 import { loadScenario } from '../cli/scenarioFiles'
-import type { ChangeMap } from './scene'
+import { sceneOf } from './scene'
+import type { ChangeMap, Scene } from './types'
 
 export const RACES = [
   'migration-vs-shmem-fault',
@@ -18,11 +19,19 @@ export const RACES = [
   'retract-pt-vs-uffd-copy',
 ] as const
 
-/** A race's reported run, as the page replays it. */
-export function reportedRun(id: string): { program: Program; run: Replay } {
+/**
+ * A race's reported run as the page shows it: the reported order, completed by the page's
+ * policy (engine/schedule/complete.ts), so it can be longer than the reported schedule.
+ */
+export function reportedRun(id: string): { program: Program; run: Completed } {
   const sc = loadScenario(id)
   const program = buildProgram(sc, sc.reported.with)
-  return { program, run: replay(program, parseSchedule(sc.reported.schedule)) }
+  return { program, run: complete(program, sc.reported.schedule) }
+}
+
+/** The picture's scene after step `pos` of a run, with what that step changed and removed. */
+export function stepScene(program: Program, run: Replay, pos: number): Scene {
+  return sceneOf(program, run.states[pos] as State, changesAt(run, pos), undefined, run.states[pos - 1])
 }
 
 /** What step `i` (1-based position) changed, as the UI computes it. */

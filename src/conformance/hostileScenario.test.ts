@@ -1,35 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 
-import { SCENARIO_DIR } from '../cli/scenarioFiles'
 import { buildProgram, explore, parseScenario, replay, ScenarioError, validateScenario } from '../engine'
+import { errorOf, good, mutate, type Json } from './mutate'
 
 /**
  * Hostile scenario files (issue 11): every number is bounded, nesting is bounded before
  * anything recurses, and whatever the input the loader returns a scenario or throws a
  * ScenarioError naming the field, nothing else.
  */
-const good = readFileSync(join(SCENARIO_DIR, 'gup-fast-vs-thp-collapse.json'), 'utf8')
-type Json = Record<string, any>
-
-function mutate(f: (sc: Json) => void): string {
-  const sc = JSON.parse(good) as Json
-  f(sc)
-  return JSON.stringify(sc)
-}
-
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, 'my.json')
-  } catch (e) {
-    if (e instanceof ScenarioError) return e
-    throw e
-  }
-  throw new Error('expected a ScenarioError')
-}
 
 /** The first op of thread A's first step, for mutations that change one op. */
 const firstOp = (sc: Json) => sc.threads[0].steps[0].ops[0] as Json

@@ -3,26 +3,9 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { parseScenario, ScenarioError } from '../engine'
 import { SCENARIO_DIR } from '../cli/scenarioFiles'
-
-const good = readFileSync(join(SCENARIO_DIR, 'gup-fast-vs-thp-collapse.json'), 'utf8')
-
-function mutate(f: (sc: Record<string, any>) => void): string {
-  const sc = JSON.parse(good) as Record<string, any>
-  f(sc)
-  return JSON.stringify(sc)
-}
-
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, 'my.json')
-  } catch (e) {
-    if (e instanceof ScenarioError) return e
-    throw e
-  }
-  throw new Error('expected a ScenarioError')
-}
+import { parseScenario } from '../engine'
+import { errorOf, good, mutate } from './mutate'
 
 describe('scenario validation names the file, the field path and the problem', () => {
   it('accepts the bundled scenario', () => {

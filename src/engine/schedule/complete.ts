@@ -1,10 +1,10 @@
-import { isFairStretch, isLivelock, isTerminal, outcomesAt, progressSteps } from '../interp/outcomes'
+import { isLivelock, isTerminal, outcomesAt } from '../interp/outcomes'
 import { enabledThreads, isDone, runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { stateKey } from '../explore/stateKey'
 import { parseSchedule } from './notation'
-import { scheduleText, type Replay, type ReplayError } from './replay'
+import { judgeStretch, scheduleText, type Replay, type ReplayError } from './replay'
 
 /**
  * The completion policy: how the page and `replay --complete` turn any requested order into a
@@ -51,7 +51,6 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
   const dropped: Dropped[] = []
   const reachedAt: Record<string, number> = {}
   const wantsLivelock = p.scenario.outcomes.some(isLivelock)
-  const isProgress = progressSteps(p)
   /** Where each state was first met (index into `states`). */
   const seen = new Map<string, number>()
   let s = p.initial
@@ -62,21 +61,7 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
     for (const o of outcomesAt(p, s)) if (!(o in reachedAt)) reachedAt[o] = at
   }
   /** The stretch since `from` came back to the same state: a livelock, a cycle, or unfair. */
-  const judge = (from: number): { fair: boolean; progress: boolean; starved: string | null } => {
-    const stretch = records.slice(from)
-    const enabled = states.slice(from).map((x) => enabledThreads(p, x))
-    const stepped = stretch.map((r) => r.thread)
-    const fair = isFairStretch(p, enabled, stepped)
-    const starved = fair
-      ? null
-      : (p.threads.find((t) => !stepped.includes(t.letter) && enabled.every((e) => e.includes(t.letter)))
-          ?.letter ?? null)
-    return {
-      fair,
-      progress: stretch.some((r) => r.kind === 'run' && isProgress(r.thread, r.stepId)),
-      starved,
-    }
-  }
+  const judge = (from: number) => judgeStretch(p, states, records, from)
   /** A thread the fairness rule makes run next (rule 3). */
   const turn: { forced: string | null } = { forced: null }
   /** Run one step; while completing, returns false when the run has closed a fair cycle. */

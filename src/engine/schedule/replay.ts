@@ -88,16 +88,37 @@ function livelockIn(p: Program, states: readonly State[], records: readonly Step
   // States that differ only in locals nobody reads again are the same situation.
   const key = (x: State) => stateKey(withoutDead(p, x))
   const last = key(states[states.length - 1] as State)
-  const isProgress = progressSteps(p)
   for (let start = states.length - 2; start >= 0; start--) {
     if (key(states[start] as State) !== last) continue
-    const stretch = records.slice(start)
-    if (stretch.some((r) => r.kind === 'run' && isProgress(r.thread, r.stepId))) return false
-    return isFairStretch(
-      p,
-      states.slice(start).map((s) => enabledThreads(p, s)),
-      stretch.map((r) => r.thread)
-    )
+    const j = judgeStretch(p, states, records, start)
+    return j.fair && !j.progress
   }
   return false
+}
+
+/**
+ * The stretch of a run from state `from` to its end, which came back to where it started: is it
+ * fair (every thread enabled all along took a step: CONVENTIONS.md, livelock), did a progress
+ * step run in it, and, if it is unfair, the lowest thread it starved. Replay and completion
+ * judge their cycles with it.
+ */
+export function judgeStretch(
+  p: Program,
+  states: readonly State[],
+  records: readonly StepRecord[],
+  from: number
+): { fair: boolean; progress: boolean; starved: string | null } {
+  const stretch = records.slice(from)
+  const enabled = states.slice(from).map((x) => enabledThreads(p, x))
+  const stepped = stretch.map((r) => r.thread)
+  const fair = isFairStretch(p, enabled, stepped)
+  const isProgress = progressSteps(p)
+  return {
+    fair,
+    progress: stretch.some((r) => r.kind === 'run' && isProgress(r.thread, r.stepId)),
+    starved: fair
+      ? null
+      : (p.threads.find((t) => !stepped.includes(t.letter) && enabled.every((e) => e.includes(t.letter)))
+          ?.letter ?? null),
+  }
 }

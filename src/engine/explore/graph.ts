@@ -10,6 +10,11 @@ export interface Graph {
   readonly to: Int32Array
   readonly thread: Uint8Array
   readonly progress: Uint8Array
+  /**
+   * With symmetry reduction: the permutation (index into the group) that turned each edge's
+   * successor into the stored representative (explore/tree.ts `realize`); null without.
+   */
+  readonly perm: Uint8Array | null
   readonly threadCount: number
 }
 
@@ -22,10 +27,16 @@ export class GraphBuilder {
   private to = new Int32Array(4096)
   private thread = new Uint8Array(4096)
   private progress = new Uint8Array(4096)
+  private perm: Uint8Array | null
   private edges = 0
   private opened = 0
 
-  constructor(private readonly threadCount: number) {}
+  constructor(
+    private readonly threadCount: number,
+    withPerms = false
+  ) {
+    this.perm = withPerms ? new Uint8Array(4096) : null
+  }
 
   /** Start state `v`'s edges; states must be opened in order 0, 1, 2… */
   open(v: number): void {
@@ -35,17 +46,19 @@ export class GraphBuilder {
     this.opened++
   }
 
-  edge(to: number, thread: number, progress: boolean): void {
+  edge(to: number, thread: number, progress: boolean, perm = 0): void {
     const e = this.edges++
     if (e >= this.to.length) {
       const n = this.to.length * 2
       this.to = grow(this.to, new Int32Array(n))
       this.thread = grow(this.thread, new Uint8Array(n))
       this.progress = grow(this.progress, new Uint8Array(n))
+      if (this.perm) this.perm = grow(this.perm, new Uint8Array(n))
     }
     this.to[e] = to
     this.thread[e] = thread
     this.progress[e] = progress ? 1 : 0
+    if (this.perm) this.perm[e] = perm
   }
 
   /** The graph over `size` states; states never opened (a search cut short) have no edges. */
@@ -59,6 +72,7 @@ export class GraphBuilder {
       to: this.to.subarray(0, this.edges),
       thread: this.thread.subarray(0, this.edges),
       progress: this.progress.subarray(0, this.edges),
+      perm: this.perm ? this.perm.subarray(0, this.edges) : null,
       threadCount: this.threadCount,
     }
   }

@@ -45,7 +45,8 @@ export function findFairCycle(g: Graph): FairCycle | null {
     if (!alwaysEnabled.every((t) => stepping.has(t))) continue
     const states = Array.from(comp)
     const inComp = new Set(states)
-    const entry = Math.min(...states)
+    // A loop, not Math.min(...states): a component can hold more states than a call has arguments.
+    const entry = states.reduce((a, b) => Math.min(a, b))
     return { component: states, entry, cycle: fairWitness(g, inComp, entry, alwaysEnabled), alwaysEnabled }
   }
   return null

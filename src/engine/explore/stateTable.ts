@@ -306,6 +306,43 @@ export class StateTable {
     }
   }
 
+  /**
+   * Symmetry reduction (explore/canonical.ts): `canon` rewrites a new row into its orbit's
+   * representative and returns which permutation it applied (0: none); read it as `lastPerm`
+   * after a state is interned.
+   */
+  useCanonicalForm(canon: (row: Int32Array) => number): void {
+    this.canonRow = canon
+  }
+
+  private canonRow: ((row: Int32Array) => number) | null = null
+  lastPerm = 0
+
+  /** How many cells a row has (threads first, then the other maps). */
+  get rowWidth(): number {
+    return this.width
+  }
+
+  /** The canonical map or thread object with id `id`. */
+  objectById(id: number): object {
+    return this.objects[id] as object
+  }
+
+  /** The id of the canonical object equal to `v` (whose parts are made canonical in place). */
+  internValue(v: object): number {
+    return this.id(this.canon(v) as object)
+  }
+
+  /** A row's hash, from its cells (what `intern` would compute step by step). */
+  private rowHash(row: Int32Array): number {
+    const n = this.letters.length
+    let h = 0
+    for (let j = 0; j < n; j++) h = (h + this.threadShare(j, row[j] as number)) | 0
+    for (let k = 0; k < this.names.length; k++)
+      h = (h + mapShare(this.names[k] as string, this.objectHash[row[n + k] as number] as number)) | 0
+    return h
+  }
+
   /** The id of a canonical map or thread cell of a stored state. */
   idOf(o: object): number {
     const id = this.ids.get(o)
@@ -369,6 +406,10 @@ export class StateTable {
 
   /** The id of the state whose row is in `scratch` and whose hash is `full`; added if new. */
   private intern(full: number): number {
+    if (this.canonRow !== null) {
+      this.lastPerm = this.canonRow(this.scratch)
+      if (this.lastPerm !== 0) full = this.rowHash(this.scratch)
+    }
     const h = full & this.mask
     const row = this.scratch
     const rows = this.rows

@@ -4,7 +4,7 @@ import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import { stateKey } from '../explore/stateKey'
 import { parseSchedule } from './notation'
-import { judgeStretch, scheduleText, type Replay, type ReplayError } from './replay'
+import { judgeStretch, livelockId, scheduleText, type Replay, type ReplayError } from './replay'
 
 /**
  * The completion policy: how the page and `replay --complete` turn any requested order into a
@@ -90,7 +90,7 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
     }
     ending =
       wantsLivelock && !j.progress ? { kind: 'livelock', from: before } : { kind: 'cycle', from: before }
-    if (ending.kind === 'livelock' && !('livelock' in reachedAt)) reachedAt.livelock = records.length
+    if (ending.kind === 'livelock' && !(livelockId(p) in reachedAt)) reachedAt[livelockId(p)] = records.length
     return true
   }
 
@@ -120,7 +120,7 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
         const j = judge(before)
         if (j.fair && !j.progress) {
           ending = { kind: 'livelock', from: before }
-          if (!('livelock' in reachedAt)) reachedAt.livelock = records.length
+          if (!(livelockId(p) in reachedAt)) reachedAt[livelockId(p)] = records.length
         }
       }
     }
@@ -195,7 +195,7 @@ export function describeEnding(p: Program, c: Completed): string {
     case 'livelock':
       return `a livelock: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}, and no progress step ran in between`
     case 'cycle':
-      return `a cycle: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}, and would repeat forever${c.outcomes.includes('livelock') || !p.scenario.outcomes.some(isLivelock) ? '' : ' (a progress step runs in it, so it is not a livelock)'}`
+      return `a cycle: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}, and would repeat forever${c.outcomes.includes(livelockId(p)) || !p.scenario.outcomes.some(isLivelock) ? '' : ' (a progress step runs in it, so it is not a livelock)'}`
     case 'limit':
       return c.error
         ? `stopped by a model error: ${c.error.message}`

@@ -66,7 +66,9 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
     }
   }
   const cycle = livelockIn(p, states, records)
-  if (cycle && !Object.hasOwn(reachedAt, 'livelock')) reachedAt.livelock = states.length - 1
+  // Under the scenario's own id for it (a race brought by a user may not call it `livelock`).
+  const id = livelockId(p)
+  if (cycle && !Object.hasOwn(reachedAt, id)) reachedAt[id] = states.length - 1
   return {
     states,
     records,
@@ -121,4 +123,9 @@ export function judgeStretch(
       : (p.threads.find((t) => !stepped.includes(t.letter) && enabled.every((e) => e.includes(t.letter)))
           ?.letter ?? null),
   }
+}
+
+/** The id of the scenario's livelock outcome (`livelock` in the seed races). */
+export function livelockId(p: Program): string {
+  return p.scenario.outcomes.find(isLivelock)?.id ?? 'livelock'
 }

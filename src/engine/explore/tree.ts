@@ -1,0 +1,98 @@
+import type { Symmetry } from './symmetry'
+
+/**
+ * The breadth-first search tree in typed arrays: for each state, the state it was first reached
+ * from, the thread that stepped, the permutation that turned that successor into its stored
+ * representative (0 without symmetry), and its depth. About 13 bytes a state.
+ */
+export class SearchTree {
+  private parent = new Int32Array(1024)
+  private via = new Uint8Array(1024)
+  private perm = new Uint8Array(1024)
+  private depths = new Int32Array(1024)
+  size = 0
+
+  constructor(private readonly sym: Symmetry | null) {}
+
+  /** Record state `id` if it is new (ids come in order); returns `id`. */
+  add(id: number, from: number, t: number, g: number): number {
+    if (id < this.size) return id
+    if (id >= this.parent.length) this.grow()
+    this.parent[id] = from
+    this.via[id] = t < 0 ? 0 : t
+    this.perm[id] = g
+    this.depths[id] = from < 0 ? 0 : (this.depths[from] as number) + 1
+    this.size = id + 1
+    return id
+  }
+
+  depth(id: number): number {
+    return this.depths[id] as number
+  }
+
+  maxDepth(): number {
+    let d = 0
+    for (let i = 0; i < this.size; i++) d = Math.max(d, this.depths[i] as number)
+    return d
+  }
+
+  /**
+   * The real schedule (thread indices) to state `id`, and the frame there: the permutation that
+   * maps the stored representative onto the state the schedule really reaches.
+   */
+  path(id: number): { threads: number[]; frame: number } {
+    const steps: number[] = []
+    const perms: number[] = []
+    for (let v = id; v > 0; v = this.parent[v] as number) {
+      steps.push(this.via[v] as number)
+      perms.push(this.perm[v] as number)
+    }
+    steps.reverse()
+    perms.reverse()
+    return realize(this.sym, steps, perms)
+  }
+
+  private grow(): void {
+    const n = this.parent.length * 2
+    const parent = new Int32Array(n)
+    parent.set(this.parent)
+    const via = new Uint8Array(n)
+    via.set(this.via)
+    const perm = new Uint8Array(n)
+    perm.set(this.perm)
+    const depths = new Int32Array(n)
+    depths.set(this.depths)
+    this.parent = parent
+    this.via = via
+    this.perm = perm
+    this.depths = depths
+  }
+}
+
+/**
+ * A path in the reduced graph, as the thread each edge names (in its source representative's
+ * numbering) and the permutation of each edge, turned into the real schedule from the initial
+ * state. The real state is `frame · representative`; a step of thread t there is a step of
+ * thread `frame(t)`, and the real successor is `frame · g⁻¹ · next representative`.
+ */
+export function realize(
+  sym: Symmetry | null,
+  steps: readonly number[],
+  perms: readonly number[]
+): { threads: number[]; frame: number } {
+  if (!sym) return { threads: [...steps], frame: 0 }
+  let frame = 0
+  const threads = steps.map((t, i) => {
+    const real = sym.perms[frame]?.to[t] as number
+    frame = sym.mul[frame]?.[sym.inv[perms[i] as number] as number] as number
+    return real
+  })
+  return { threads, frame }
+}
+
+/** Threads of a walk seen in frame `a`, renumbered as seen in frame `b` (both at one state). */
+export function reframe(sym: Symmetry | null, threads: readonly number[], a: number, b: number): number[] {
+  if (!sym || a === b) return [...threads]
+  const g = sym.mul[b]?.[sym.inv[a] as number] as number
+  return threads.map((t) => sym.perms[g]?.to[t] as number)
+}

@@ -7,6 +7,8 @@ export interface CliArgs {
   readonly maxStates: number | null
   readonly maxMillis: number | null
   readonly reduce: boolean
+  /** `--no-symmetry`: explore every arrangement of interchangeable threads. */
+  readonly symmetry: boolean
   /** `replay --complete`: complete the run with the page's policy. */
   readonly complete: boolean
   /** `diff --vs <schedule>` and `--vs-with <toggle>`: the second run. */
@@ -35,6 +37,7 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
     maxStates: null as number | null,
     maxMillis: null as number | null,
     reduce: false,
+    symmetry: true,
     complete: false,
     vs: null as string | null,
     vsWith: [] as string[],
@@ -47,6 +50,7 @@ export function parseArgs(argv: readonly string[], usage: string): CliArgs {
         : [a, undefined]
     if (flag === '--json') out.json = true
     else if (flag === '--reduce') out.reduce = true
+    else if (flag === '--no-symmetry') out.symmetry = false
     else if (flag === '--complete') out.complete = true
     else if (flag === '--help' || flag === '-h') throw new UsageError(usage, true)
     else if (VALUED.has(flag)) {

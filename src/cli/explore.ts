@@ -7,7 +7,7 @@ import { printLines, runCli, table } from './run'
 import { loadScenario } from './scenarioFiles'
 
 const USAGE =
-  'usage: npm run explore -- <scenario-id or file> [--with <toggle>]... [--max-states N] [--max-ms N] [--json]'
+  'usage: npm run explore -- <scenario-id or file> [--with <toggle>]... [--max-states N] [--max-ms N] [--reduce] [--no-symmetry] [--json]'
 
 runCli(() => {
   const args = parseArgs(process.argv.slice(2), USAGE)
@@ -18,6 +18,7 @@ runCli(() => {
     ...(args.maxMillis !== null && { maxMillis: args.maxMillis }),
     now: () => performance.now(),
     reduce: args.reduce,
+    symmetry: args.symmetry,
   })
   const elapsedMs = Math.round((performance.now() - t0) * 10) / 10
   if (args.json) {
@@ -26,7 +27,7 @@ runCli(() => {
   }
   const lines: (string | { table: string })[] = [
     `${r.scenario}  toggles: ${r.toggles.join(', ') || '(none)'}`,
-    `${r.complete ? 'complete' : (r.incompleteReason ?? 'incomplete')}: ${String(r.states)} states, ${String(r.transitions)} transitions, ${String(r.terminalStates)} terminal, depth ${String(r.maxDepth)}, ${String(elapsedMs)} ms${r.reduced ? ' (partial-order reduced)' : ''}`,
+    `${r.complete ? 'complete' : (r.incompleteReason ?? 'incomplete')}: ${String(r.states)} states, ${String(r.transitions)} transitions, ${String(r.terminalStates)} terminal, depth ${String(r.maxDepth)}, ${String(elapsedMs)} ms${r.reduced ? ' (partial-order reduced)' : ''}${r.symmetry > 1 ? ` (symmetry: a state stands for up to ${String(r.symmetry)} arrangements of interchangeable threads; counts and schedules are real)` : ''}`,
     `complete interleavings: ${r.interleavings ?? 'not counted'}`,
     '',
     {

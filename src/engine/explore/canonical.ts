@@ -1,5 +1,5 @@
 import type { StateTable } from './stateTable'
-import { rename, type Symmetry } from './symmetry'
+import { rename, renameable, type Symmetry } from './symmetry'
 
 /**
  * The canonical form of a stored state under a symmetry group (explore/symmetry.ts): of the rows
@@ -25,18 +25,28 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
   })
   /** Per permutation: object id → renamed object's id + 1 (0: not yet known). */
   const memo = sym.perms.map(() => new Int32Array(1024))
+  /** Per object id: 0 not yet asked, 1 no permutation changes it, 2 some may. */
+  let inert = new Uint8Array(1024)
   const best = new Int32Array(width)
   const cand = new Int32Array(width)
 
   const mapped = (g: number, id: number): number => {
+    if (id >= inert.length) {
+      const bigger = new Uint8Array(Math.max(inert.length * 2, id + 1))
+      bigger.set(inert)
+      inert = bigger
+    }
+    let known = inert[id] as number
+    if (known === 0) inert[id] = known = renameable(table.objectById(id), sym) ? 2 : 1
+    if (known === 1) return id
     let m = memo[g] as Int32Array
     if (id >= m.length) {
       const bigger = new Int32Array(Math.max(m.length * 2, id + 1))
       bigger.set(m)
       memo[g] = m = bigger
     }
-    const known = m[id] as number
-    if (known !== 0) return known - 1
+    const was = m[id] as number
+    if (was !== 0) return was - 1
     const o = table.objectById(id)
     const r = rename(o, sym.perms[g] as Symmetry['perms'][number], sym.letters)
     const out = r === o ? id : table.internValue(r as object)

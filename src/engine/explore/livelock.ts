@@ -92,6 +92,12 @@ function witness(
   return cycle
 }
 
+/** Per graph, reusable arrays for `walkTo` (it runs a few times per witness on one graph). */
+const scratch = new WeakMap<
+  Graph,
+  { stamp: Int32Array; prev: Int32Array; prevT: Uint8Array; round: number }
+>()
+
 /** The shortest walk inside the component (no progress edges) from `from` to an edge meeting `goal`. */
 function walkTo(
   g: Graph,
@@ -99,9 +105,22 @@ function walkTo(
   from: number,
   goal: (t: number, to: number) => boolean
 ): { path: number[]; states: number[]; end: number } | null {
-  const prev = new Map<number, [number, number]>()
+  // Typed arrays stamped per call, not a Map and a Set: a lifted component (liftedLivelock.ts)
+  // can hold millions of nodes.
+  let w = scratch.get(g)
+  if (!w) {
+    w = {
+      stamp: new Int32Array(g.size),
+      prev: new Int32Array(g.size),
+      prevT: new Uint8Array(g.size),
+      round: 0,
+    }
+    scratch.set(g, w)
+  }
+  const round = ++w.round
+  const { stamp, prev, prevT } = w
   const queue = [from]
-  const seen = new Set([from])
+  stamp[from] = round
   for (let qi = 0; qi < queue.length; qi++) {
     const v = queue[qi] as number
     for (let e = g.start[v] as number; e < (g.start[v + 1] as number); e++) {
@@ -113,16 +132,16 @@ function walkTo(
         const states = [to]
         let cur = v
         while (cur !== from) {
-          const [p, pt] = prev.get(cur) as [number, number]
-          path.unshift(pt)
+          path.unshift(prevT[cur] as number)
           states.unshift(cur)
-          cur = p
+          cur = prev[cur] as number
         }
         return { path, states, end: to }
       }
-      if (!seen.has(to)) {
-        seen.add(to)
-        prev.set(to, [v, t])
+      if (stamp[to] !== round) {
+        stamp[to] = round
+        prev[to] = v
+        prevT[to] = t
         queue.push(to)
       }
     }

@@ -36,6 +36,8 @@ export interface Symmetry {
   readonly inv: readonly number[]
   /** The thread letters in index order (a renamed `waitFor` list is put back in this order). */
   readonly letters: readonly string[]
+  /** Every name some permutation renames. */
+  readonly names: ReadonlySet<string>
 }
 
 /** The largest group used: canonical forms cost one row comparison per element. */
@@ -98,7 +100,7 @@ export function symmetryOf(p: Program): Symmetry | null {
     })
   )
   const inv = perms.map((_, a) => (mul[a] as number[]).indexOf(0))
-  return { perms, mul, inv, letters }
+  return { perms, mul, inv, letters, names: new Set(perms.flatMap((g) => [...g.names.keys()])) }
 }
 
 /** Every permutation that maps each class onto itself, identity first. */
@@ -231,6 +233,29 @@ export function same(a: unknown, b: unknown): boolean {
   const kx = Object.keys(x).filter((k) => x[k] !== undefined)
   const ky = Object.keys(y).filter((k) => y[k] !== undefined)
   return kx.length === ky.length && kx.every((k) => same(x[k], y[k]))
+}
+
+/**
+ * Whether some permutation of the group could change `v`: it holds a name one renames (whole or as
+ * a part of a composite name), or a thread letter where letters are kept. Most parts of a state
+ * hold neither; the canonical form asks this once per stored part instead of renaming it once
+ * per permutation.
+ */
+export function renameable(v: unknown, sym: Symmetry, key = ''): boolean {
+  if (typeof v === 'string') {
+    if (LETTER_KEYS.has(key) || key === 'local') return true
+    return (
+      sym.names.has(v) ||
+      ((v.includes(':') || v.includes('#')) && v.split(/[:#]/).some((x) => sym.names.has(x)))
+    )
+  }
+  if (typeof v !== 'object' || v === null) return false
+  if (Array.isArray(v)) return LETTER_LISTS.has(key) ? v.length > 0 : v.some((x) => renameable(x, sym))
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue
+    if (renameable(k, sym) || renameable(x, sym, k)) return true
+  }
+  return false
 }
 
 /** Keys whose string values are thread letters; a `waitFor` list is a set kept in thread order. */

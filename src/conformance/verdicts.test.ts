@@ -123,6 +123,8 @@ const EXPECT: Record<string, { reported: readonly string[]; cases: readonly Case
       { with: [], reach: ['livelock', 'move-check-failed'], never: ['deadlock'] },
       { with: ['-driver-lock'], reach: ['livelock'], never: ['deadlock'] },
       { with: ['three-threads'], reach: ['livelock'], never: ['deadlock'] },
+      // The Xe report's "enough threads": searched whole thanks to the symmetry reduction.
+      { with: ['four-threads'], reach: ['livelock', 'all-read'], never: ['deadlock'] },
       // The merged fix: one fault wins, no livelock, no failed check.
       {
         with: ['trylock-fault-page'],

@@ -145,6 +145,8 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
             {ex.walkMs >= 1 && ` (${seconds(ex.walkMs)} of it quick walks)`}
             {ex.elapsed > ex.walkMs &&
               `, ${fmt(Math.round(perSecond(r.states, ex.elapsed - ex.walkMs)))} states/s`}
+            {r.symmetry > 1 &&
+              ` · interchangeable threads: each state stands for up to ${String(r.symmetry)} arrangements of them (counts and schedules are of the real runs)`}
             {r.errors.length > 0 &&
               ` · ${String(r.errors.length)} model error(s): ${r.errors[0]?.message ?? ''}`}
           </p>

@@ -5,7 +5,7 @@ import { formatSchedule } from '../schedule/notation'
 import { canonicalForm } from './canonical'
 import { countInterleavings } from './count'
 import type { ExploreOptions, ExploreResult } from './exploreTypes'
-import { GraphBuilder } from './graph'
+import { GraphBuilder, type Graph } from './graph'
 import { findLiftedFairCycle } from './liftedLivelock'
 import { findFairCycle } from './livelock'
 import { liveness } from './liveness'
@@ -40,7 +40,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   const table = new StateTable()
   const sym = opts.symmetry === false ? null : symmetryOf(p)
   const tree = new SearchTree(sym)
-  const graph = new GraphBuilder(letters.length, sym !== null)
+  const wantsLivelock = p.scenario.outcomes.some(isLivelock)
+  const reduce = opts.reduce === true && !wantsLivelock
+  // The edges serve livelock, counting and the fewest-switch schedules; with the partial-order
+  // reduction there is no livelock question and no count, and its graph keeps only some orders
+  // (so its fewest switches would not be the fewest): nothing reads them, so none are kept.
+  const graph = reduce ? null : new GraphBuilder(letters.length, sym !== null)
   const errors: { schedule: string; message: string }[] = []
   const outcomeIds = allOutcomes(p)
     .filter((o) => !isLivelock(o))
@@ -50,8 +55,6 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     .map((o) => o.id)
   /** Per outcome, the states where it holds, in BFS order (the first is the nearest). */
   const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
-  const wantsLivelock = p.scenario.outcomes.some(isLivelock)
-  const reduce = opts.reduce === true && !wantsLivelock
   const isLocal = reduce ? localStep(p) : null
   let transitions = 0
   let terminalStates = 0
@@ -70,7 +73,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       const g = sym ? table.lastPerm : 0
       const to = tree.add(next, from, ti, g)
       transitions++
-      graph.edge(to, ti, steps.lastProgress, g)
+      graph?.edge(to, ti, steps.lastProgress, g)
       return to
     } catch (e) {
       if (!(e instanceof StepError)) throw e
@@ -98,7 +101,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       break
     }
     const s = table.state(i)
-    graph.open(i)
+    graph?.open(i)
     const enabled = enabledThreads(p, s)
     for (const o of outcomesAt(p, s, enabled)) {
       const hits = hitStates.get(o)
@@ -131,12 +134,12 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
 
   const complete = incompleteReason === null
   opts.onSearched?.({ states: table.size, complete })
-  const g = graph.finish(table.size)
-  const fair = wantsLivelock && complete ? fairCycle() : null
+  const g = graph?.finish(table.size) ?? null
+  const fair = g && wantsLivelock && complete ? fairCycle(g) : null
   // Every path of the reduced graph is one real schedule and back (tree.ts), so counting paths
   // there counts real interleavings; the partial-order reduction drops paths, so it does not count.
   const counts =
-    complete && !reduce
+    g && complete
       ? countInterleavings(
           g,
           [...outcomeIds, ANY_BAD].map((id) => {
@@ -157,7 +160,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     counts,
     fair,
     pathTo,
-    switches: anyHit ? fewestSwitches(g, sym) : null,
+    switches: g && anyHit ? fewestSwitches(g, sym) : null,
     letters,
   })
 
@@ -191,7 +194,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   }
 
   /** A fair cycle without progress, with its letters as seen from any frame of its entry. */
-  function fairCycle(): FoundCycle | null {
+  function fairCycle(g: Graph): FoundCycle | null {
     const name = (ts: readonly number[]) => ts.map((t) => letters[t] as string)
     if (!sym) {
       const f = findFairCycle(g)

@@ -58,7 +58,8 @@ export interface OutcomeReport {
   readonly shortestSwitches?: number | null
   /**
    * A schedule reaching it with the fewest context switches (what people draw), with its length
-   * and switch count; for a livelock, the fewest-switch prefix, then the same cycle.
+   * and switch count; for a livelock, the fewest-switch prefix, then the same cycle. Null with
+   * the partial-order reduction, whose graph keeps only some orders (and is not kept).
    */
   readonly fewestSwitches?: {
     readonly schedule: string

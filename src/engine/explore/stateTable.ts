@@ -10,8 +10,13 @@ import {
   primitiveHash,
   RECORD_SEED,
 } from './stateHash'
+import { WorldTable } from './worlds'
 
 type Cells = Record<string, unknown>
+
+/** Rows per chunk of the row store: 2^14. */
+const CHUNK_BITS = 14
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1
 type Maps = Record<string, Cells>
 
 /** A map after some writes, as its id in the table, and the change that makes to its state's hash. */
@@ -63,8 +68,12 @@ export class StateTable {
   private names: readonly string[] = []
   /** Each map's slot in a row, by name. */
   private at = {} as Record<MapName, number>
+  /** A row as the table works on it: the threads, then every map (`scratch`). */
   private width = 0
-  private rows = new Int32Array(0)
+  /** A row as stored: the threads, then the id of its world (the tuple of its maps, `worlds`). */
+  private stored = 0
+  private chunks: Int32Array[] = []
+  private worlds = new WorldTable(0)
   private scratch = new Int32Array(0)
   /** Canonical maps and threads by id, the id of each, and each one's hash. */
   private readonly objects: object[] = []
@@ -90,28 +99,29 @@ export class StateTable {
 
   /** Stored state `id` as a State (new objects for it and its threads map, over stored parts). */
   state(id: number): State {
-    const base = id * this.width
+    const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
     const threads: Cells = {}
     const n = this.letters.length
-    for (let j = 0; j < n; j++)
-      threads[this.letters[j] as string] = this.objects[this.rows[base + j] as number]
+    for (let j = 0; j < n; j++) threads[this.letters[j] as string] = this.objects[chunk[base + j] as number]
+    const w = chunk[base + n] as number
     const at = this.at
     const o = this.objects
-    const r = this.rows
+    const map = (slot: number) => o[this.worlds.map(w, slot - n)]
     // Spelled out, so every State built here has the same shape (the explorer builds one per state).
     return {
       threads,
-      folios: o[r[base + at.folios] as number],
-      locks: o[r[base + at.locks] as number],
-      pmds: o[r[base + at.pmds] as number],
-      tables: o[r[base + at.tables] as number],
-      vmas: o[r[base + at.vmas] as number],
-      pageCache: o[r[base + at.pageCache] as number],
-      rcu: o[r[base + at.rcu] as number],
-      iommus: o[r[base + at.iommus] as number],
-      completions: o[r[base + at.completions] as number],
-      marks: o[r[base + at.marks] as number],
-      vars: o[r[base + at.vars] as number],
+      folios: map(at.folios),
+      locks: map(at.locks),
+      pmds: map(at.pmds),
+      tables: map(at.tables),
+      vmas: map(at.vmas),
+      pageCache: map(at.pageCache),
+      rcu: map(at.rcu),
+      iommus: map(at.iommus),
+      completions: map(at.completions),
+      marks: map(at.marks),
+      vars: map(at.vars),
     } as unknown as State
   }
 
@@ -132,13 +142,21 @@ export class StateTable {
 
   /** Cell `id` of stored state `state`, at `slot` (from `slot(map, id)`); `WHOLE_MAP`-style reads pass `whole`. */
   read(state: number, slot: number, id: string, whole: boolean): unknown {
-    const o = this.objects[this.rows[state * this.width + slot] as number] as Cells
+    const o = this.objects[this.cell(state, slot)] as Cells
     return slot < this.letters.length || whole ? o : o[id]
+  }
+
+  /** The id of the object at `slot` of stored state `state` (a thread, or one of its world's maps). */
+  private cell(state: number, slot: number): number {
+    const chunk = this.chunks[state >>> CHUNK_BITS] as Int32Array
+    const base = (state & CHUNK_MASK) * this.stored
+    const n = this.letters.length
+    return slot < n ? (chunk[base + slot] as number) : this.worlds.map(chunk[base + n] as number, slot - n)
   }
 
   /** `read` for a cell whose id a plain object also inherits (`toString`): own entries only. */
   readOwn(state: number, slot: number, id: string): unknown {
-    const o = this.objects[this.rows[state * this.width + slot] as number] as Cells
+    const o = this.objects[this.cell(state, slot)] as Cells
     return slot < this.letters.length ? o : own(o, id)
   }
 
@@ -160,7 +178,8 @@ export class StateTable {
     const at: Record<string, number> = {}
     for (const m of MAP_NAMES) if (m !== 'threads') at[m] = this.slot(m, '')
     this.at = at
-    this.rows = new Int32Array(1024 * this.width)
+    this.stored = this.letters.length + 1
+    this.worlds = new WorldTable(this.names.length)
     this.scratch = new Int32Array(this.width)
     let h = 0
     this.letters.forEach((t, j) => {
@@ -273,8 +292,11 @@ export class StateTable {
 
   /** Copy stored state `id`'s row into `scratch` (a loop: a subarray per step would be garbage). */
   private loadRow(id: number): void {
-    const base = id * this.width
-    for (let j = 0; j < this.width; j++) this.scratch[j] = this.rows[base + j] as number
+    const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
+    const n = this.letters.length
+    for (let j = 0; j < n; j++) this.scratch[j] = chunk[base + j] as number
+    this.worlds.load(chunk[base + n] as number, this.scratch, n)
   }
 
   /** Thread `j`'s share of a state's hash when its cell is object `id`. */
@@ -412,8 +434,9 @@ export class StateTable {
     }
     const h = full & this.mask
     const row = this.scratch
-    const rows = this.rows
-    const width = this.width
+    const n = this.letters.length
+    const w = this.worlds.intern(row, n)
+    const stored = this.stored
     // Slot pairs (state id, its hash): a probe reads the hash beside the id, not from afar.
     const slots = this.slots
     const smask = (slots.length >> 1) - 1
@@ -422,28 +445,34 @@ export class StateTable {
       if (id < 0) {
         slots[2 * i] = this.count
         slots[2 * i + 1] = h
-        return this.push(h)
+        return this.push(h, w)
       }
       if (slots[2 * i + 1] !== h) continue
-      const base = id * width
+      const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+      const base = (id & CHUNK_MASK) * stored
+      if (chunk[base + n] !== w) continue
       let j = 0
-      while (j < width && rows[base + j] === row[j]) j++
-      if (j === width) return id
+      while (j < n && chunk[base + j] === row[j]) j++
+      if (j === n) return id
     }
   }
 
-  private push(h: number): number {
+  private push(h: number, w: number): number {
     const id = this.count++
     if (id >= this.hashes.length) {
       const hashes = new Int32Array(this.hashes.length * 2)
       hashes.set(this.hashes)
       this.hashes = hashes
-      const rows = new Int32Array(this.rows.length * 2)
-      rows.set(this.rows)
-      this.rows = rows
     }
+    // Rows live in fixed-size chunks: a large table grows by one chunk, never by copying all.
+    const c = id >>> CHUNK_BITS
+    if (c >= this.chunks.length) this.chunks.push(new Int32Array((CHUNK_MASK + 1) * this.stored))
+    const chunk = this.chunks[c] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
+    const n = this.letters.length
+    for (let j = 0; j < n; j++) chunk[base + j] = this.scratch[j] as number
+    chunk[base + n] = w
     this.hashes[id] = h
-    this.rows.set(this.scratch, id * this.width)
     // Keep the load under one half, so probes stay short.
     if (this.count * 4 > this.slots.length) this.rehash()
     return id

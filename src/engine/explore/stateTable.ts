@@ -73,6 +73,8 @@ export class StateTable {
   /** A row as stored: the threads, then the id of its world (the tuple of its maps, `worlds`). */
   private stored = 0
   private chunks: Int32Array[] = []
+  /** The world of the row in `scratch` when known (its maps are its parent's), else -1. */
+  private scratchWorld = -1
   private worlds = new WorldTable(0)
   private scratch = new Int32Array(0)
   /** Canonical maps and threads by id, the id of each, and each one's hash. */
@@ -107,21 +109,22 @@ export class StateTable {
     const w = chunk[base + n] as number
     const at = this.at
     const o = this.objects
-    const map = (slot: number) => o[this.worlds.map(w, slot - n)]
-    // Spelled out, so every State built here has the same shape (the explorer builds one per state).
+    const ws = this.worlds
+    // Spelled out, so every State built here has the same shape (the explorer builds one per
+    // state); no closure, which would be one more allocation per state.
     return {
       threads,
-      folios: map(at.folios),
-      locks: map(at.locks),
-      pmds: map(at.pmds),
-      tables: map(at.tables),
-      vmas: map(at.vmas),
-      pageCache: map(at.pageCache),
-      rcu: map(at.rcu),
-      iommus: map(at.iommus),
-      completions: map(at.completions),
-      marks: map(at.marks),
-      vars: map(at.vars),
+      folios: o[ws.map(w, at.folios - n)],
+      locks: o[ws.map(w, at.locks - n)],
+      pmds: o[ws.map(w, at.pmds - n)],
+      tables: o[ws.map(w, at.tables - n)],
+      vmas: o[ws.map(w, at.vmas - n)],
+      pageCache: o[ws.map(w, at.pageCache - n)],
+      rcu: o[ws.map(w, at.rcu - n)],
+      iommus: o[ws.map(w, at.iommus - n)],
+      completions: o[ws.map(w, at.completions - n)],
+      marks: o[ws.map(w, at.marks - n)],
+      vars: o[ws.map(w, at.vars - n)],
     } as unknown as State
   }
 
@@ -241,6 +244,7 @@ export class StateTable {
       }
       sums[k] = mh
     }
+    if (names.length > 0) this.scratchWorld = -1
     for (let k = 0; k < names.length; k++) {
       const m = names[k] as string
       const j = this.slot(m, '')
@@ -270,6 +274,7 @@ export class StateTable {
       h = (h - this.threadShare(j, row[j] as number) + this.threadShare(j, id)) | 0
       row[j] = id
     }
+    if (w.slots.length > 0) this.scratchWorld = -1
     for (let k = 0; k < w.slots.length; k++) {
       const j = w.slots[k] as number
       const before = row[j] as number
@@ -296,7 +301,8 @@ export class StateTable {
     const base = (id & CHUNK_MASK) * this.stored
     const n = this.letters.length
     for (let j = 0; j < n; j++) this.scratch[j] = chunk[base + j] as number
-    this.worlds.load(chunk[base + n] as number, this.scratch, n)
+    this.scratchWorld = chunk[base + n] as number
+    this.worlds.load(this.scratchWorld, this.scratch, n)
   }
 
   /** Thread `j`'s share of a state's hash when its cell is object `id`. */
@@ -430,12 +436,16 @@ export class StateTable {
   private intern(full: number): number {
     if (this.canonRow !== null) {
       this.lastPerm = this.canonRow(this.scratch)
-      if (this.lastPerm !== 0) full = this.rowHash(this.scratch)
+      if (this.lastPerm !== 0) {
+        full = this.rowHash(this.scratch)
+        this.scratchWorld = -1
+      }
     }
     const h = full & this.mask
     const row = this.scratch
     const n = this.letters.length
-    const w = this.worlds.intern(row, n)
+    // A step that wrote no map keeps its parent's world: no need to look it up.
+    const w = this.scratchWorld >= 0 ? this.scratchWorld : this.worlds.intern(row, n)
     const stored = this.stored
     // Slot pairs (state id, its hash): a probe reads the hash beside the id, not from afar.
     const slots = this.slots

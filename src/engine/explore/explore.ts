@@ -7,7 +7,7 @@ import { StateTable } from './stateTable'
 import { GraphBuilder } from './graph'
 import { findFairCycle } from './livelock'
 import { liveness } from './liveness'
-import { localStep } from './reduce'
+import { ampleThread, type ReduceRule } from './reduce'
 import { contextSwitches, fewestSwitches } from './switches'
 import { TransitionCache } from './transitions'
 
@@ -36,6 +36,8 @@ export interface ExploreOptions {
    * counted, and livelock questions always use the full graph.
    */
   readonly reduce?: boolean
+  /** Which partial-order rule: footprint-based ample sets (default), or local steps only. */
+  readonly reduceRule?: ReduceRule
   /**
    * Dead-variable reduction (explore/liveness.ts), on unless `false`: locals that no later step
    * or outcome reads are cleared after each step. Exact: verdicts, shortest lengths and counts
@@ -129,7 +131,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
   const wantsLivelock = p.scenario.outcomes.some(isLivelock)
   const reduce = opts.reduce === true && !wantsLivelock
-  const isLocal = reduce ? localStep(p) : null
+  const ample = reduce ? ampleThread(p, opts.reduceRule) : null
   let transitions = 0
   let terminalStates = 0
   let incompleteReason: string | null = null
@@ -191,11 +193,11 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       hits.push(i)
     }
     if (enabled.length === 0) terminalStates++
-    // Ample set {t}: a step that touches only t's own locals commutes with every other thread's
-    // steps, and no outcome can see it. Cycle proviso, by the search order: expand every thread
+    // Ample set {t} (reduce.ts): a step independent of every step the other threads may still
+    // take, and no outcome can see it. Cycle proviso, by the search order: expand every thread
     // unless the reduced step leads deeper than this state. Depths cannot rise all the way round
     // a cycle, so every cycle keeps a fully expanded state and no thread is ignored around it.
-    const solo = isLocal && enabled.length > 1 ? enabled.find((t) => isLocal(s, t)) : undefined
+    const solo = ample && enabled.length > 1 ? ample(s, enabled) : undefined
     if (solo !== undefined) {
       const to = expand(i, solo)
       if (to >= 0 && (depth[to] as number) > (depth[i] as number)) continue

@@ -99,7 +99,11 @@ export function outcomeReads(p: Program): string[] {
 function mayBlock(st: Step): boolean {
   return st.ops.some((op) => {
     const pos = OPS[op.op]?.position
-    return pos === undefined ? OPS[op.op] === undefined : typeof pos === 'function' ? pos(op) !== undefined : true
+    return pos === undefined
+      ? OPS[op.op] === undefined
+      : typeof pos === 'function'
+        ? pos(op) !== undefined
+        : true
   })
 }
 

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib'
 import { table } from '../src/cli/run'
 import { loadScenario } from '../src/cli/scenarioFiles'
 import { MATRIX } from '../src/conformance/matrix'
-import { buildProgram, explore, isLivelock, validateScenario } from '../src/engine'
+import { buildProgram, explore, isLivelock, validateScenario, type ExploreOptions } from '../src/engine'
 import { layoutScene } from '../src/picture/layout'
 import { RACES, reportedRun, stepScene } from '../src/picture/testing'
 
@@ -27,13 +27,18 @@ const log = (s: string) => {
   if (!JSON_OUT) process.stdout.write(`${s}\n`)
 }
 
-/** Which reductions a row used: none (the full graph), dead locals, POR, or both. */
-type Reduction = 'none' | 'dead' | 'POR' | 'dead+POR'
-const REDUCTIONS: Readonly<Record<Reduction, { reduce: boolean; deadLocals: boolean }>> = {
+/**
+ * Which reductions a row used: none (the full graph), dead locals, POR (footprint-based ample
+ * sets), or both; POR-local is the earlier rule (only steps touching nothing but the thread's
+ * own locals go alone), kept for comparison.
+ */
+type Reduction = 'none' | 'dead' | 'POR' | 'dead+POR' | 'POR-local'
+const REDUCTIONS: Readonly<Record<Reduction, ExploreOptions>> = {
   none: { reduce: false, deadLocals: false },
   dead: { reduce: false, deadLocals: true },
   POR: { reduce: true, deadLocals: false },
   'dead+POR': { reduce: true, deadLocals: true },
+  'POR-local': { reduce: true, reduceRule: 'local', deadLocals: false },
 }
 
 interface Row {
@@ -441,7 +446,7 @@ function synthetics(): Row[] {
     for (const m of [1, 2, 3]) {
       if (m > n) continue
       const p = buildProgram(synthetic(n, m))
-      for (const red of ['none', 'dead', 'POR', 'dead+POR'] as const)
+      for (const red of ['none', 'dead', 'POR-local', 'POR', 'dead+POR'] as const)
         synth.push(run(p, red, 2_000_000, 30_000))
     }
   return synth

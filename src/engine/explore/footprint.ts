@@ -42,8 +42,10 @@ const folioLock = (ref: unknown): string => {
 const lockOf = (op: OpCall): string => (op.lock !== undefined ? named('locks', op.lock) : 'locks:*')
 const cpu = (t: string) => `threads:${t}.cpu`
 const OTHERS = 'threads:*.cpu'
-/** A page-table walk: any PMD, any table, any folio it maps. */
+/** A page-table walk: any PMD, any table. */
 const WALK = ['pmds:*', 'tables:*']
+/** Reading or writing a PTE in a freed table records the use after free (model/pagetable.ts). */
+const UAF = 'marks:table-use-after-free'
 const both = (...xs: string[]) => ({ r: xs, w: xs })
 /** Reads `r` besides what `b` reads and writes. */
 const plus = (r: string[], b: { r: string[]; w: string[] }) => ({ r: [...r, ...b.r], w: b.w })
@@ -81,14 +83,14 @@ export const FOOTPRINTS: Readonly<Record<string, Rule>> = {
   mmuNotifierInvalidate: () => both('iommus:*'),
   // Page tables: the table a PTE op reaches is found through a PMD at run time.
   loadPmd: () => ({ r: ['pmds:*'] }),
-  loadPte: () => ({ r: WALK }),
+  loadPte: () => ({ r: WALK, w: [UAF] }),
   samePmd: () => ({ r: ['pmds:*'] }),
-  samePte: () => ({ r: WALK }),
-  matchPte: () => ({ r: WALK }),
+  samePte: () => ({ r: WALK, w: [UAF] }),
+  matchPte: () => ({ r: WALK, w: [UAF] }),
   xchgPmd: () => both('pmds:*'),
   setPmd: () => both('pmds:*'),
-  setPte: () => ({ r: WALK, w: ['tables:*'] }),
-  movePtes: () => ({ r: WALK, w: ['tables:*'] }),
+  setPte: () => ({ r: WALK, w: ['tables:*', UAF] }),
+  movePtes: () => ({ r: WALK, w: ['tables:*', UAF] }),
   tableState: (op, t) =>
     op.to === 'free-rcu'
       ? { r: [OTHERS, cpu(t)], w: [named('tables', op.table), 'rcu:*'] }
@@ -116,7 +118,7 @@ export const FOOTPRINTS: Readonly<Record<string, Rule>> = {
   folioClearMapping: folioRw,
   testMapping: folioRead,
   // The page cache also sets the folios' mapping.
-  pageCacheLookup: () => ({ r: ['pageCache:*'] }),
+  pageCacheLookup: () => ({ r: ['pageCache:*', 'folios:*'] }),
   pageCacheInsert: (op) => both('pageCache:*', folio(op.folio)),
   pageCacheReplace: () => both('pageCache:*', 'folios:*'),
   pageCacheRemove: () => both('pageCache:*', 'folios:*'),

@@ -30,10 +30,10 @@ describe('op footprints', () => {
     ])
   })
 
-  it('take the whole map for a $local, a ptlOf lock or a walk, and everything for an unknown op', () => {
+  it('take the whole map (or kind of lock) for a $local, a ptlOf lock or a walk; an unknown op: everything', () => {
     expect(opFootprint({ op: 'folioPut', folio: '$F' }, 'A').writes).toContain('folios:*')
-    expect(opFootprint({ op: 'folioLock', folio: '$F' }, 'A').writes).toContain('locks:*')
-    expect(opFootprint({ op: 'unlock', ptlOf: '$pmd' }, 'A').writes).toContain('locks:*')
+    expect(opFootprint({ op: 'folioLock', folio: '$F' }, 'A').writes).toContain('locks:PG_locked:*')
+    expect(opFootprint({ op: 'unlock', ptlOf: '$pmd' }, 'A').writes).toContain('locks:ptl:*')
     expect(opFootprint({ op: 'setPte', va: 'VA0', to: { k: 'none' } }, 'A').writes).toContain('tables:*')
     expect(opFootprint({ op: 'noSuchOp' }, 'A')).toEqual({ reads: ['*'], writes: ['*'] })
   })
@@ -60,6 +60,10 @@ describe('overlap and independence', () => {
     expect(overlaps('threads:*.cpu', 'threads:B.cpu')).toBe(true)
     expect(overlaps('threads:*.cpu', 'threads:B.locals.x')).toBe(false)
     expect(overlaps('locks:L1', 'locks:L2')).toBe(false)
+    expect(overlaps('locks:ptl:*', 'locks:ptl:T1')).toBe(true)
+    expect(overlaps('locks:ptl:*', 'locks:PG_locked:P')).toBe(false)
+    expect(overlaps('locks:PG_locked:*', 'locks:PG_locked:P')).toBe(true)
+    expect(overlaps('locks:PG_locked:*', 'locks:mmap_lock')).toBe(false)
     expect(overlaps('folios:*', 'folios:F')).toBe(true)
     expect(overlaps('*', 'marks:m')).toBe(true)
   })

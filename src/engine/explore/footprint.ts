@@ -6,8 +6,9 @@ import type { Step } from '../scenario/program'
  * read and may write, derived from its parameters alone. A resource is `map:key`, the key split
  * into segments by `.`; `*` as a segment matches any, `*` alone is everything. Two resources
  * overlap when one is a prefix of the other segment by segment (`threads:A` covers
- * `threads:A.locals.x`). Anything computed at run time (a `$local` folio, a `ptlOf` lock, a
- * page-table walk) names the whole map: soundness over strength.
+ * `threads:A.locals.x`). Anything computed at run time (a `$local` folio, a page-table walk)
+ * names the whole map, or the whole kind (`locks:PG_locked:*` for a `$local` folio's lock,
+ * `locks:ptl:*` for a `ptlOf` lock): soundness over strength.
  *
  * A thread's own state is split in three: `threads:T.pc` (only T moves it), `threads:T.locals.x`
  * (only T writes them) and `threads:T.cpu` (TLB, IRQ and RCU state, pending IPIs, `blocked`,
@@ -33,13 +34,15 @@ const folio = (ref: unknown): string => {
   const s = str(ref)
   return s === undefined || s.startsWith('$') ? 'folios:*' : `folios:${s.split('#')[0] ?? s}`
 }
-/** PG_locked of a folio named by a parameter (model/locks.ts `folioLockName`). */
+/** PG_locked of a folio named by a parameter (model/locks.ts `folioLockName`): some folio's. */
 const folioLock = (ref: unknown): string => {
   const s = str(ref)
-  return s === undefined || s.startsWith('$') ? 'locks:*' : `locks:PG_locked:${s.split('#')[0] ?? s}`
+  return s === undefined || s.startsWith('$')
+    ? 'locks:PG_locked:*'
+    : `locks:PG_locked:${s.split('#')[0] ?? s}`
 }
-/** A lock named directly; `ptlOf` (the PTE lock of a table found at run time): any lock. */
-const lockOf = (op: OpCall): string => (op.lock !== undefined ? named('locks', op.lock) : 'locks:*')
+/** A lock named directly, or `ptlOf`: the PTE lock (`ptl:<table>`) of a table found at run time. */
+const lockOf = (op: OpCall): string => (op.lock !== undefined ? named('locks', op.lock) : 'locks:ptl:*')
 const cpu = (t: string) => `threads:${t}.cpu`
 const OTHERS = 'threads:*.cpu'
 /** A page-table walk: any PMD, any table. */
@@ -186,10 +189,14 @@ export function unionOf(fs: readonly Footprint[]): Footprint {
   return { reads: [...reads], writes: [...writes] }
 }
 
-/** `map:a.b` as its map and key segments. */
+/**
+ * `map:a.b` as its map and key segments, split at `.` and `:` (`locks:ptl:T1` is `ptl`, `T1`:
+ * lock names carry their kind, `ptl:` or `PG_locked:`). Splitting more only makes more prefixes
+ * overlap, never fewer names.
+ */
 function parts(res: string): readonly string[] {
   const i = res.indexOf(':')
-  return i < 0 ? [res] : [res.slice(0, i), ...res.slice(i + 1).split('.')]
+  return i < 0 ? [res] : [res.slice(0, i), ...res.slice(i + 1).split(/[.:]/)]
 }
 
 /** Do two resources share anything? */

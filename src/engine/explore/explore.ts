@@ -31,8 +31,8 @@ export interface ExploreOptions {
    */
   readonly onSearched?: (r: { states: number; complete: boolean }) => void
   /**
-   * Partial-order reduction: from a state where some thread's next step touches only its own
-   * locals, explore that step alone. Keeps every reachable outcome; interleavings are then not
+   * Partial-order reduction (reduce.ts): from a state where some thread's next step is invisible
+   * and independent of every step the other threads may still take, explore that step alone. Keeps every reachable outcome; interleavings are then not
    * counted, and livelock questions always use the full graph.
    */
   readonly reduce?: boolean

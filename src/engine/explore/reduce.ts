@@ -8,13 +8,6 @@ import { independent, overlaps, stepFootprint, unionOf, type Footprint } from '.
 /** Ops that read and write nothing but the running thread's own locals. */
 const LOCAL_OPS = new Set(['set', 'test'])
 
-/**
- * For the partial-order reduction: is thread `t`'s next step in `s` purely local? That is, it
- * only reads and writes `t`'s locals (or nothing: a step kept for the narration), cannot block,
- * does not finish the thread, and writes no local an outcome looks at. Such a step is
- * independent of every other thread's steps (nothing they do can disable it or see it), and
- * invisible to every outcome, so exploring it alone from `s` loses no reachable outcome.
- */
 /** Every `<thread>.<local>` an outcome predicate reads (`{ local: "B.page" }`). */
 export function outcomeLocals(p: Program): Set<string> {
   const watched = new Set<string>()
@@ -35,6 +28,13 @@ export function outcomeLocals(p: Program): Set<string> {
   return watched
 }
 
+/**
+ * The earlier partial-order rule (`reduceRule: 'local'`, kept for comparison): is thread `t`'s next step in `s` purely local? That is, it
+ * only reads and writes `t`'s locals (or nothing: a step kept for the narration), cannot block,
+ * does not finish the thread, and writes no local an outcome looks at. Such a step is
+ * independent of every other thread's steps (nothing they do can disable it or see it), and
+ * invisible to every outcome, so exploring it alone from `s` loses no reachable outcome.
+ */
 export function localStep(p: Program): (s: State, t: string) => boolean {
   const watched = outcomeLocals(p)
 

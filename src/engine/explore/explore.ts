@@ -9,7 +9,7 @@ import { GraphBuilder, type Graph } from './graph'
 import { findLiftedFairCycle } from './liftedLivelock'
 import { findFairCycle } from './livelock'
 import { liveness } from './liveness'
-import { localStep } from './reduce'
+import { ampleThread } from './reduce'
 import { type FoundCycle, outcomeReports, showCount } from './report'
 import { StateTable } from './stateTable'
 import { fewestSwitches } from './switches'
@@ -55,7 +55,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     .map((o) => o.id)
   /** Per outcome, the states where it holds, in BFS order (the first is the nearest). */
   const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
-  const isLocal = reduce ? localStep(p) : null
+  const ample = reduce ? ampleThread(p, opts.reduceRule) : null
   let transitions = 0
   let terminalStates = 0
   let incompleteReason: string | null = null
@@ -118,11 +118,11 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       hits.push(i)
     }
     if (enabled.length === 0) terminalStates++
-    // Ample set {t}: a step that touches only t's own locals commutes with every other thread's
-    // steps, and no outcome can see it. Cycle proviso, by the search order: expand every thread
+    // Ample set {t} (reduce.ts): a step independent of every step the other threads may still
+    // take, and no outcome can see it. Cycle proviso, by the search order: expand every thread
     // unless the reduced step leads deeper than this state. Depths cannot rise all the way round
     // a cycle, so every cycle keeps a fully expanded state and no thread is ignored around it.
-    const solo = isLocal && enabled.length > 1 ? enabled.find((t) => isLocal(s, t)) : undefined
+    const solo = ample && enabled.length > 1 ? ample(s, enabled) : undefined
     if (solo !== undefined) {
       const to = expand(i, solo)
       if (to >= 0 && tree.depth(to) > tree.depth(i)) continue

@@ -1,3 +1,5 @@
+import type { ReduceRule } from './reduce'
+
 /** What the explorer is asked (ExploreOptions) and what it answers (ExploreResult). */
 export interface ExploreOptions {
   /** Stop with an explicit incomplete result after this many distinct states. */
@@ -19,11 +21,14 @@ export interface ExploreOptions {
    */
   readonly onSearched?: (r: { states: number; complete: boolean }) => void
   /**
-   * Partial-order reduction: from a state where some thread's next step touches only its own
-   * locals, explore that step alone. Keeps every reachable outcome; interleavings are then not
-   * counted, and livelock questions always use the full graph.
+   * Partial-order reduction (reduce.ts): from a state where some thread's next step is invisible
+   * and independent of every step the other threads may still take, explore that step alone.
+   * Keeps every reachable outcome; interleavings are then not counted, and livelock questions
+   * always use the full graph.
    */
   readonly reduce?: boolean
+  /** Which partial-order rule: footprint-based ample sets (default), or local steps only. */
+  readonly reduceRule?: ReduceRule
   /**
    * Dead-variable reduction (explore/liveness.ts), on unless `false`: locals that no later step
    * or outcome reads are cleared after each step. Exact: verdicts, shortest lengths and counts

@@ -27,12 +27,28 @@ export interface SwitchSearch {
  * On a symmetry-reduced graph the thread that ran last is kept in each representative's own
  * numbering: an edge of thread t and permutation g makes it `g(t)` at the next representative.
  */
+const UNREACHED = 0x7fffffff
+
+/** The state an edge leaves: edges are stored by source, so a binary search over `g.start`. */
+function sourceOf(g: Graph, e: number): number {
+  let lo = 0
+  let hi = g.size - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((g.start[mid] as number) <= e) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
 export function fewestSwitches(g: Graph, sym: Symmetry | null = null): SwitchSearch {
   const T = g.threadCount
   const n = g.size * T
-  const dist = new Float64Array(n).fill(Infinity)
-  const parent = new Int32Array(n).fill(-1)
+  // 9 bytes per (state, thread) pair: the switch count, the edge that reached the pair first,
+  // and the thread that ran last before it (the edge's source state is found from `g.start`).
+  const dist = new Int32Array(n).fill(UNREACHED)
   const parentEdge = new Int32Array(n).fill(-1)
+  const parentLast = new Uint8Array(n)
   const perm = sym ? g.perm : null
   let layer: number[] = []
   for (let t = 0; t < T; t++) {
@@ -53,8 +69,8 @@ export function fewestSwitches(g: Graph, sym: Symmetry | null = null): SwitchSea
         const nd = t === last ? d : d + 1
         if (nd >= (dist[w] as number)) continue
         dist[w] = nd
-        parent[w] = u
         parentEdge[w] = e
+        parentLast[w] = last
         if (nd === d) layer.push(w)
         else next.push(w)
       }
@@ -68,15 +84,20 @@ export function fewestSwitches(g: Graph, sym: Symmetry | null = null): SwitchSea
     return b
   }
   return {
-    switchesTo: (v) => (v === 0 ? 0 : (dist[best(v)] as number)),
+    switchesTo: (v) => {
+      if (v === 0) return 0
+      const d = dist[best(v)] as number
+      return d === UNREACHED ? Infinity : d
+    },
     pathTo: (v) => {
       const steps: number[] = []
       const perms: number[] = []
       if (v !== 0)
-        for (let u = best(v); parent[u] !== -1; u = parent[u] as number) {
+        for (let u = best(v); parentEdge[u] !== -1;) {
           const e = parentEdge[u] as number
           steps.push(g.thread[e] as number)
           perms.push(perm ? (perm[e] as number) : 0)
+          u = sourceOf(g, e) * T + (parentLast[u] as number)
         }
       return realize(sym, steps.reverse(), perms.reverse())
     },

@@ -70,8 +70,8 @@ test('a budget ends in an explicit "incomplete" answer, and Cancel stops a run',
   await expect(page.locator('.explore .badge.final')).toHaveText(
     'incomplete after 10000 states (state budget): no verdict'
   )
-  // The largest graph (about half a second), so that Cancel meets a run still going.
-  await page.goto('./#/device-private-fault-livelock?with=three-threads&s=A&at=0')
+  // One of the largest graphs (a few seconds), so that Cancel meets a run still going.
+  await page.goto('./#/device-private-fault-livelock?with=four-threads,uvm-driver-bailout&s=A&at=0')
   await page.getByRole('combobox', { name: 'State budget' }).selectOption('5000000')
   await page.getByRole('button', { name: 'Check every interleaving' }).click()
   await page.getByRole('button', { name: 'Cancel' }).click()
@@ -116,7 +116,7 @@ test('a livelock in a large graph is shown by the quick walks long before the wh
   page,
 }) => {
   const errors = watchErrors(page)
-  await openAndCheck(page, './#/device-private-fault-livelock?with=three-threads&s=A&at=0')
+  await openAndCheck(page, './#/device-private-fault-livelock?with=four-threads&s=A&at=0')
   await expect(page.locator('.explore .badge.early')).toContainText(
     /^Breaks: a livelock is reachable \(a quick search found a fair cycle with no progress/
   )
@@ -127,5 +127,30 @@ test('a livelock in a large graph is shown by the quick walks long before the wh
     'livelock reachable: a fair cycle never makes progress',
     { timeout: 30_000 }
   )
+  expect(errors).toEqual([])
+})
+
+test('four faulting threads (the Xe report) get the whole answer in the page, as real schedules', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await openAndCheck(page, './#/device-private-fault-livelock?with=four-threads&s=A&at=0')
+  // The symmetry reduction keeps one state per arrangement of the four interchangeable threads:
+  // the search completes (it stopped at the 2,000,000-state budget without it).
+  await expect(page.locator('.explore .badge.final')).toHaveText(
+    'livelock reachable: a fair cycle never makes progress',
+    { timeout: 30_000 }
+  )
+  await expect(page.locator('.explore-stats')).toContainText(
+    'each state stands for up to 24 arrangements of them'
+  )
+  await expect(page.locator('.outcome-table tr', { hasText: 'Every thread read its data' })).toContainText(
+    'yes'
+  )
+  // The cycle is in real thread letters, all four of them, and loads into the livelock.
+  await expect(page.locator('.cycle')).toContainText('Threads running in it: ')
+  await page.getByRole('button', { name: /Load the shortest schedule reaching Livelock/ }).click()
+  await expect(page.locator('.banner.bad[data-outcome="livelock"]')).toBeVisible()
+  await page.locator('.explore').screenshot({ path: 'test-results/screens/explore-four-threads.png' })
   expect(errors).toEqual([])
 })

@@ -38,7 +38,8 @@ export function findLiftedFairCycle(g: Graph, sym: Symmetry): LiftedCycle | null
       for (let e = g.start[v] as number; e < (g.start[v + 1] as number) && !internal; e++)
         if (g.progress[e] !== 1 && compOf[g.to[e] as number] === c) internal = true
     if (!internal) continue
-    const list = Array.from(states)
+    // In state order, so the entry (the least lifted node) is the representative met first.
+    const list = Array.from(states).sort((a, b) => a - b)
     const at = new Map(list.map((v, k) => [v, k]))
     const lifted = lift(g, sym, list, at, c, compOf)
     const fc = findFairCycle(lifted)

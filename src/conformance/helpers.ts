@@ -1,4 +1,4 @@
-import { buildProgram, enabledThreads, type Program, type State } from '../engine'
+import { buildProgram, enabledThreads, type ExploreResult, type Program, type State } from '../engine'
 import type { StateTable } from '../engine/explore/stateTable'
 import { loadScenario } from '../cli/scenarioFiles'
 
@@ -54,5 +54,21 @@ export function walkTable(
       if (en.length === 0) break
       at = next(at, s, en[c % en.length] as string, en)
     }
+  }
+}
+
+/**
+ * What a verdict is made of, to compare a reduced search with the full graph: reachability, the
+ * shortest schedule's length, the counts. A livelock's witness is some fair cycle, not a
+ * shortest one: only its existence is compared. A symmetric search meets a model error once per
+ * orbit, so whether there is one is compared (symmetry.test.ts checks the messages).
+ */
+export function verdicts(r: ExploreResult) {
+  return {
+    complete: r.complete,
+    errors: r.errors.length > 0,
+    interleavings: r.interleavings,
+    broken: r.broken,
+    outcomes: r.outcomes.map((o) => [o.id, o.reachable, o.cycle ? null : o.steps, o.interleavings]),
   }
 }

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { explore, isLivelock, replay, type ExploreResult } from '../engine'
-import { program } from './helpers'
+import { program, verdicts } from './helpers'
 import { MATRIX } from './matrix'
-
-/** What a verdict is made of: reachability, the shortest schedule's length, the counts. */
-function verdicts(r: ExploreResult) {
-  return {
-    complete: r.complete,
-    // A symmetric search meets a model error once per orbit (symmetry.test.ts checks them).
-    errors: r.errors.length > 0,
-    interleavings: r.interleavings,
-    broken: r.broken,
-    // A livelock's witness is some fair cycle, not a shortest one: only its existence is compared.
-    outcomes: r.outcomes.map((o) => [o.id, o.reachable, o.cycle ? null : o.steps, o.interleavings]),
-  }
-}
 
 /** Every witness a reduced search gives is a real schedule of the unreduced program. */
 function witnessesReplay(id: string, toggles: readonly string[], r: ExploreResult) {

@@ -13,20 +13,8 @@ import {
 } from '../engine'
 import { outcomesAt } from '../engine/interp/outcomes'
 import { renameState, same, symmetryOf } from '../engine/explore/symmetry'
-import { program } from './helpers'
+import { program, verdicts } from './helpers'
 import { BLOCKS, randomRace } from './symmetryRaces'
-
-/** Reachability, shortest length and counts per outcome, as the full graph gives them. */
-function verdicts(r: ExploreResult) {
-  return {
-    complete: r.complete,
-    // A symmetric search meets a model error once per orbit: whether there is one is compared.
-    errors: r.errors.length > 0,
-    interleavings: r.interleavings,
-    broken: r.broken,
-    outcomes: r.outcomes.map((o) => [o.id, o.reachable, o.cycle ? null : o.steps, o.interleavings]),
-  }
-}
 
 /** Every schedule the reduced search reports replays, in the real program, into its outcome. */
 function witnessesReplay(p: Program, r: ExploreResult) {

@@ -1,0 +1,123 @@
+import { WorldTable } from './worlds'
+
+/** Rows per chunk of the row store: 2^14. */
+const CHUNK_BITS = 14
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1
+
+/**
+ * The explorer's visited states as integer rows, exact: each distinct row gets the next id.
+ *
+ * A row as the table works on it is the ids of its threads, then the ids of its eleven maps. It
+ * is stored as the threads and one integer, the id of its *world* (the tuple of its maps,
+ * interned once in `WorldTable`), in fixed-size chunks: a large table grows by one chunk, never by
+ * copying everything. An open-addressing table of (state id, hash) pairs finds a row; the rows
+ * decide, the hash only picks the slot.
+ */
+export class RowStore {
+  private count = 0
+  private hashes = new Int32Array(1024)
+  /** Open addressing: pairs of (state id or -1, that state's hash). */
+  private slots = new Int32Array(4096).fill(-1)
+  private readonly chunks: Int32Array[] = []
+  private readonly worlds: WorldTable
+  /** Integers per stored row: the threads and the world. */
+  private readonly stored: number
+
+  constructor(
+    private readonly threads: number,
+    maps: number
+  ) {
+    this.stored = threads + 1
+    this.worlds = new WorldTable(maps)
+  }
+
+  get size(): number {
+    return this.count
+  }
+
+  /** The hash row `id` was stored with. */
+  hash(id: number): number {
+    return this.hashes[id] as number
+  }
+
+  /** The id of the object at `slot` of row `id` (a thread, or one of its world's maps). */
+  cell(id: number, slot: number): number {
+    const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
+    const n = this.threads
+    return slot < n ? (chunk[base + slot] as number) : this.worlds.map(chunk[base + n] as number, slot - n)
+  }
+
+  /** Copy row `id` into `out` (threads, then maps); returns its world's id. */
+  load(id: number, out: Int32Array): number {
+    const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
+    const n = this.threads
+    for (let j = 0; j < n; j++) out[j] = chunk[base + j] as number
+    const w = chunk[base + n] as number
+    this.worlds.load(w, out, n)
+    return w
+  }
+
+  /**
+   * The id of `row` (threads, then maps), whose hash is `h`; added if new, so `id >= size
+   * before` means new. `world` is the id of its maps' tuple when the caller knows it (a step
+   * that wrote no map keeps its parent's), else -1.
+   */
+  intern(row: Int32Array, h: number, world: number): number {
+    const n = this.threads
+    const w = world >= 0 ? world : this.worlds.intern(row, n)
+    const stored = this.stored
+    // Slot pairs (state id, its hash): a probe reads the hash beside the id, not from afar.
+    const slots = this.slots
+    const smask = (slots.length >> 1) - 1
+    for (let i = h & smask; ; i = (i + 1) & smask) {
+      const id = slots[2 * i] as number
+      if (id < 0) {
+        slots[2 * i] = this.count
+        slots[2 * i + 1] = h
+        return this.push(row, h, w)
+      }
+      if (slots[2 * i + 1] !== h) continue
+      const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+      const base = (id & CHUNK_MASK) * stored
+      if (chunk[base + n] !== w) continue
+      let j = 0
+      while (j < n && chunk[base + j] === row[j]) j++
+      if (j === n) return id
+    }
+  }
+
+  private push(row: Int32Array, h: number, w: number): number {
+    const id = this.count++
+    if (id >= this.hashes.length) {
+      const hashes = new Int32Array(this.hashes.length * 2)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+    }
+    const c = id >>> CHUNK_BITS
+    if (c >= this.chunks.length) this.chunks.push(new Int32Array((CHUNK_MASK + 1) * this.stored))
+    const chunk = this.chunks[c] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
+    const n = this.threads
+    for (let j = 0; j < n; j++) chunk[base + j] = row[j] as number
+    chunk[base + n] = w
+    this.hashes[id] = h
+    // Keep the load under one half, so probes stay short.
+    if (this.count * 4 > this.slots.length) this.rehash()
+    return id
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1)
+    const mask = (slots.length >> 1) - 1
+    for (let id = 0; id < this.count; id++) {
+      const h = this.hashes[id] as number
+      let i = h & mask
+      while ((slots[2 * i] as number) >= 0) i = (i + 1) & mask
+      slots[2 * i] = id
+      slots[2 * i + 1] = h
+    }
+    this.slots = slots
+  }
+}

@@ -2,6 +2,7 @@ import { isLivelock, isTerminal, outcomesAt } from '../interp/outcomes'
 import { enabledThreads, isDone, runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
+import { withoutDead } from '../explore/liveness'
 import { stateKey } from '../explore/stateKey'
 import { parseSchedule } from './notation'
 import { judgeStretch, livelockId, scheduleText, type Replay, type ReplayError } from './replay'
@@ -51,6 +52,8 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
   const dropped: Dropped[] = []
   const reachedAt: Record<string, number> = {}
   const wantsLivelock = p.scenario.outcomes.some(isLivelock)
+  /** A state's key: states that differ only in locals nobody reads again are one situation. */
+  const keyOf = (x: State) => stateKey(withoutDead(p, x))
   /** Where each state was first met (index into `states`). */
   const seen = new Map<string, number>()
   let s = p.initial
@@ -71,7 +74,7 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
     states.push(s)
     records.push(r.record)
     note(records.length)
-    const key = stateKey(s)
+    const key = keyOf(s)
     const before = seen.get(key)
     // While completing, an unfair return keeps the earlier mark, so the stretch judged next
     // time includes the thread that was made to run.
@@ -95,7 +98,7 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
   }
 
   note(0)
-  seen.set(stateKey(s), 0)
+  seen.set(keyOf(s), 0)
   try {
     for (const [i, t] of letters.entries()) {
       const why = whyNotRunnable(p, s, t)
@@ -112,16 +115,18 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
     }
     const requested = records.length
     // A requested order that ends by closing a livelock (the explorer's cycles do) ends there.
+    // The latest return may close a shorter, unfair loop inside the fair one: each earlier visit
+    // is tried until a stretch is fair, or makes progress (then every longer one does too).
     if (wantsLivelock && requested > 0) {
-      const key = stateKey(s)
-      let before = states.length - 2
-      while (before >= 0 && stateKey(states[before] as State) !== key) before--
-      if (before >= 0) {
+      const last = keyOf(s)
+      for (let before = states.length - 2; before >= 0; before--) {
+        if (keyOf(states[before] as State) !== last) continue
         const j = judge(before)
-        if (j.fair && !j.progress) {
-          ending = { kind: 'livelock', from: before }
-          if (!(livelockId(p) in reachedAt)) reachedAt[livelockId(p)] = records.length
-        }
+        if (j.progress) break
+        if (!j.fair) continue
+        ending = { kind: 'livelock', from: before }
+        if (!(livelockId(p) in reachedAt)) reachedAt[livelockId(p)] = records.length
+        break
       }
     }
     let last = records.at(-1)?.thread ?? null
@@ -193,12 +198,19 @@ export function describeEnding(p: Program, c: Completed): string {
     case 'deadlock':
       return `deadlock after ${String(c.records.length)} steps: ${e.waiting.map((t) => whyNotRunnable(p, c.states[c.states.length - 1] as State, t) ?? t).join('; ')}`
     case 'livelock':
-      return `a livelock: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}, and no progress step ran in between`
+      return `a livelock: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}${asideDead(c, e.from)}, and no progress step ran in between`
     case 'cycle':
-      return `a cycle: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}, and would repeat forever${c.outcomes.includes(livelockId(p)) || !p.scenario.outcomes.some(isLivelock) ? '' : ' (a progress step runs in it, so it is not a livelock)'}`
+      return `a cycle: after step ${String(c.records.length)} the run is back in the state it was in after step ${String(e.from)}${asideDead(c, e.from)}, and would repeat forever${c.outcomes.includes(livelockId(p)) || !p.scenario.outcomes.some(isLivelock) ? '' : ' (a progress step runs in it, so it is not a livelock)'}`
     case 'limit':
       return c.error
         ? `stopped by a model error: ${c.error.message}`
         : `no end after ${String(e.steps)} completed steps (the completion gave up)`
   }
+}
+
+/** Said when a run came back to a state that differs only in values no later step reads. */
+function asideDead(c: Completed, from: number): string {
+  const a = c.states[from]
+  const b = c.states[c.states.length - 1]
+  return a && b && stateKey(a) !== stateKey(b) ? ' (but for values no later step reads)' : ''
 }

@@ -90,10 +90,14 @@ function livelockIn(p: Program, states: readonly State[], records: readonly Step
   // States that differ only in locals nobody reads again are the same situation.
   const key = (x: State) => stateKey(withoutDead(p, x))
   const last = key(states[states.length - 1] as State)
+  // The latest return may close a shorter, unfair loop inside a fair one: try each earlier
+  // visit, until a stretch is fair (a livelock unless it made progress) or makes progress (then
+  // every longer stretch does too).
   for (let start = states.length - 2; start >= 0; start--) {
     if (key(states[start] as State) !== last) continue
     const j = judgeStretch(p, states, records, start)
-    return j.fair && !j.progress
+    if (j.progress) return false
+    if (j.fair) return true
   }
   return false
 }

@@ -41,7 +41,8 @@ export class GraphBuilder {
   /** Start state `v`'s edges; states must be opened in order 0, 1, 2… */
   open(v: number): void {
     if (v !== this.opened) throw new Error(`graph: state ${String(v)} opened out of order`)
-    if (v + 1 >= this.start.length) this.start = grow(this.start, new Int32Array(this.start.length * 2))
+    if (v + 1 >= this.start.length)
+      this.start = grow(this.start, new Int32Array(Math.ceil(this.start.length * 1.5)))
     this.start[v] = this.edges
     this.opened++
   }
@@ -49,7 +50,8 @@ export class GraphBuilder {
   edge(to: number, thread: number, progress: boolean, perm = 0): void {
     const e = this.edges++
     if (e >= this.to.length) {
-      const n = this.to.length * 2
+      // By half again, not double: the edges are most of what a large search keeps.
+      const n = Math.ceil(this.to.length * 1.5)
       this.to = grow(this.to, new Int32Array(n))
       this.thread = grow(this.thread, new Uint8Array(n))
       this.progress = grow(this.progress, new Uint8Array(n))

@@ -91,7 +91,7 @@ export class RowStore {
   private push(row: Int32Array, h: number, w: number): number {
     const id = this.count++
     if (id >= this.hashes.length) {
-      const hashes = new Int32Array(this.hashes.length * 2)
+      const hashes = new Int32Array(Math.ceil(this.hashes.length * 1.5))
       hashes.set(this.hashes)
       this.hashes = hashes
     }
@@ -103,8 +103,9 @@ export class RowStore {
     for (let j = 0; j < n; j++) chunk[base + j] = row[j] as number
     chunk[base + n] = w
     this.hashes[id] = h
-    // Keep the load under one half, so probes stay short.
-    if (this.count * 4 > this.slots.length) this.rehash()
+    // Keep the load under three quarters: a probe compares the hash beside each id, so a
+    // longer probe costs little, and the table is the largest array after the rows.
+    if (this.count * 8 > this.slots.length * 3) this.rehash()
     return id
   }
 

@@ -2,14 +2,17 @@ import type { Symmetry } from './symmetry'
 
 /**
  * The breadth-first search tree in typed arrays: for each state, the state it was first reached
- * from, the thread that stepped, the permutation that turned that successor into its stored
- * representative (0 without symmetry), and its depth. About 13 bytes a state.
+ * from, the thread that stepped, and the permutation that turned that successor into its stored
+ * representative (0 without symmetry): 6 bytes a state. Depths are not stored per state: ids
+ * are given in breadth-first order, so depth never decreases with the id, and the first id of
+ * each depth is enough.
  */
 export class SearchTree {
   private parent = new Int32Array(1024)
   private via = new Uint8Array(1024)
   private perm = new Uint8Array(1024)
-  private depths = new Int32Array(1024)
+  /** `levels[d]`: the first id at depth d. */
+  private readonly levels: number[] = []
   size = 0
 
   constructor(private readonly sym: Symmetry | null) {}
@@ -21,19 +24,26 @@ export class SearchTree {
     this.parent[id] = from
     this.via[id] = t < 0 ? 0 : t
     this.perm[id] = g
-    this.depths[id] = from < 0 ? 0 : (this.depths[from] as number) + 1
+    const d = from < 0 ? 0 : this.depth(from) + 1
+    if (d >= this.levels.length) this.levels.push(id)
     this.size = id + 1
     return id
   }
 
   depth(id: number): number {
-    return this.depths[id] as number
+    const levels = this.levels
+    let lo = 0
+    let hi = levels.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((levels[mid] as number) <= id) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
 
   maxDepth(): number {
-    let d = 0
-    for (let i = 0; i < this.size; i++) d = Math.max(d, this.depths[i] as number)
-    return d
+    return Math.max(0, this.levels.length - 1)
   }
 
   /**
@@ -53,19 +63,17 @@ export class SearchTree {
   }
 
   private grow(): void {
-    const n = this.parent.length * 2
+    // By half again, not double: the tree is kept to the end of the analysis.
+    const n = Math.ceil(this.parent.length * 1.5)
     const parent = new Int32Array(n)
     parent.set(this.parent)
     const via = new Uint8Array(n)
     via.set(this.via)
     const perm = new Uint8Array(n)
     perm.set(this.perm)
-    const depths = new Int32Array(n)
-    depths.set(this.depths)
     this.parent = parent
     this.via = via
     this.perm = perm
-    this.depths = depths
   }
 }
 

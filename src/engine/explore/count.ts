@@ -46,13 +46,13 @@ export function countInterleavings(
     let k = 0
     return held.map((on) => (on ? (counts[k++] as T) : zero))
   }
-  const quick = countWith(g, live, cs, DOUBLES)
+  const quick = countEach(g, live, cs, DOUBLES)
   if (quick) {
     const show = (x: number): Count => (x === Infinity ? 'unbounded' : BigInt(x))
     return { total: show(quick.total), byOutcome: spread(quick.byOutcome, 0).map(show) }
   }
   const exact =
-    g.size * (live.length + 1) <= limits.cells ? countWith(g, live, cs, bigints(limits.bits)) : null
+    g.size * (live.length + 1) <= limits.cells ? countEach(g, live, cs, bigints(limits.bits)) : null
   if (!exact)
     return {
       total: 'too-many',
@@ -97,6 +97,29 @@ function bigints(bits: number): Arith<bigint> {
     add: (a, b) => (a === BIG_INF || b === BIG_INF ? BIG_INF : a + b),
     exact: (x) => x < limit,
   }
+}
+
+/**
+ * `countWith` one outcome at a time: two arrays of counts per state at any moment instead of one
+ * per outcome, which on a large graph is most of what the analysis after the search allocates.
+ * Null as soon as one count is not exact.
+ */
+function countEach<T>(
+  g: Graph,
+  hits: readonly Uint8Array[],
+  cs: Components,
+  A: Arith<T>
+): { total: T; byOutcome: T[] } | null {
+  if (hits.length === 0) return countWith(g, [], cs, A)
+  let total = A.zero
+  const byOutcome: T[] = []
+  for (const h of hits) {
+    const r = countWith(g, [h], cs, A)
+    if (!r) return null
+    total = r.total
+    byOutcome.push(r.byOutcome[0] as T)
+  }
+  return { total, byOutcome }
 }
 
 function countWith<T>(

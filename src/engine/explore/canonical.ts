@@ -23,34 +23,41 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
     g.to.forEach((k, i) => (f[k] = i))
     return f
   })
-  /** Per permutation: object id → renamed object's id + 1 (0: not yet known). */
-  const memo = sym.perms.map(() => new Int32Array(1024))
-  /** Per object id: 0 not yet asked, 1 no permutation changes it, 2 some may. */
-  let inert = new Uint8Array(1024)
+  /**
+   * Per object id: 0 not yet asked, -1 no permutation changes it, else 1 + its index among the
+   * objects some permutation may change (a lock map with holders, a thread with a wait list).
+   */
+  let kind = new Int32Array(1024)
+  let changeable = 0
+  /**
+   * Per permutation, over the changeable objects only: the renamed object's id + 1 (0: not yet
+   * known). Most parts are unchanged by every permutation, so these stay small.
+   */
+  const memo = sym.perms.map(() => new Int32Array(256))
   const best = new Int32Array(width)
   const cand = new Int32Array(width)
 
   const mapped = (g: number, id: number): number => {
-    if (id >= inert.length) {
-      const bigger = new Uint8Array(Math.max(inert.length * 2, id + 1))
-      bigger.set(inert)
-      inert = bigger
+    if (id >= kind.length) {
+      const bigger = new Int32Array(Math.max(kind.length * 2, id + 1))
+      bigger.set(kind)
+      kind = bigger
     }
-    let known = inert[id] as number
-    if (known === 0) inert[id] = known = renameable(table.objectById(id), sym) ? 2 : 1
-    if (known === 1) return id
+    let k = kind[id] as number
+    if (k === 0) kind[id] = k = renameable(table.objectById(id), sym) ? ++changeable : -1
+    if (k < 0) return id
     let m = memo[g] as Int32Array
-    if (id >= m.length) {
-      const bigger = new Int32Array(Math.max(m.length * 2, id + 1))
+    if (k >= m.length) {
+      const bigger = new Int32Array(Math.max(m.length * 2, k + 1))
       bigger.set(m)
       memo[g] = m = bigger
     }
-    const was = m[id] as number
+    const was = m[k] as number
     if (was !== 0) return was - 1
     const o = table.objectById(id)
     const r = rename(o, sym.perms[g] as Symmetry['perms'][number], sym.letters)
     const out = r === o ? id : table.internValue(r as object)
-    m[id] = out + 1
+    m[k] = out + 1
     return out
   }
 
@@ -60,11 +67,11 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
     for (let g = 1; g < G; g++) {
       const f = from[g] as Int32Array
       let cmp = 0
-      for (let k = 0; k < width; k++) {
-        const c = mapped(g, row[k < n ? (f[k] as number) : k] as number)
-        cand[k] = c
+      for (let j = 0; j < width; j++) {
+        const c = mapped(g, row[j < n ? (f[j] as number) : j] as number)
+        cand[j] = c
         if (cmp === 0) {
-          const b = best[k] as number
+          const b = best[j] as number
           if (c > b) {
             cmp = 1
             break

@@ -2,10 +2,17 @@ import { isLivelock, isTerminal, outcomesAt } from '../interp/outcomes'
 import { enabledThreads, isDone, runStep, StepError, whyNotRunnable, type StepRecord } from '../interp/step'
 import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
-import { withoutDead } from '../explore/liveness'
 import { stateKey } from '../explore/stateKey'
 import { parseSchedule } from './notation'
-import { judgeStretch, livelockId, scheduleText, type Replay, type ReplayError } from './replay'
+import {
+  closingLivelock,
+  judgeStretch,
+  livelockId,
+  scheduleText,
+  situationKey,
+  type Replay,
+  type ReplayError,
+} from './replay'
 
 /**
  * The completion policy: how the page and `replay --complete` turn any requested order into a
@@ -52,8 +59,7 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
   const dropped: Dropped[] = []
   const reachedAt: Record<string, number> = {}
   const wantsLivelock = p.scenario.outcomes.some(isLivelock)
-  /** A state's key: states that differ only in locals nobody reads again are one situation. */
-  const keyOf = (x: State) => stateKey(withoutDead(p, x))
+  const keyOf = (x: State) => situationKey(p, x)
   /** Where each state was first met (index into `states`). */
   const seen = new Map<string, number>()
   let s = p.initial
@@ -115,19 +121,10 @@ export function complete(p: Program, schedule: string | readonly string[]): Comp
     }
     const requested = records.length
     // A requested order that ends by closing a livelock (the explorer's cycles do) ends there.
-    // The latest return may close a shorter, unfair loop inside the fair one: each earlier visit
-    // is tried until a stretch is fair, or makes progress (then every longer one does too).
-    if (wantsLivelock && requested > 0) {
-      const last = keyOf(s)
-      for (let before = states.length - 2; before >= 0; before--) {
-        if (keyOf(states[before] as State) !== last) continue
-        const j = judge(before)
-        if (j.progress) break
-        if (!j.fair) continue
-        ending = { kind: 'livelock', from: before }
-        if (!(livelockId(p) in reachedAt)) reachedAt[livelockId(p)] = records.length
-        break
-      }
+    const from = wantsLivelock && requested > 0 ? closingLivelock(p, states, records) : null
+    if (from !== null) {
+      ending = { kind: 'livelock', from }
+      if (!(livelockId(p) in reachedAt)) reachedAt[livelockId(p)] = records.length
     }
     let last = records.at(-1)?.thread ?? null
     let extra = 0

@@ -87,19 +87,34 @@ export function replay(p: Program, schedule: string | readonly string[]): Replay
  */
 function livelockIn(p: Program, states: readonly State[], records: readonly StepRecord[]): boolean {
   if (!p.scenario.outcomes.some(isLivelock) || records.length === 0) return false
-  // States that differ only in locals nobody reads again are the same situation.
-  const key = (x: State) => stateKey(withoutDead(p, x))
-  const last = key(states[states.length - 1] as State)
-  // The latest return may close a shorter, unfair loop inside a fair one: try each earlier
-  // visit, until a stretch is fair (a livelock unless it made progress) or makes progress (then
-  // every longer stretch does too).
+  return closingLivelock(p, states, records) !== null
+}
+
+/** A state's key as a situation: states that differ only in locals nobody reads again are one. */
+export function situationKey(p: Program, s: State): string {
+  return stateKey(withoutDead(p, s))
+}
+
+/**
+ * Where the livelock starts that the run's last state closes: the earlier visit of that
+ * situation from which the stretch to the end is fair and makes no progress, or null. The
+ * latest return may close a shorter, unfair loop inside a fair one, so each earlier visit is
+ * tried, until a stretch is fair or makes progress (then every longer stretch does too).
+ * Replay and completion both end a run with it.
+ */
+export function closingLivelock(
+  p: Program,
+  states: readonly State[],
+  records: readonly StepRecord[]
+): number | null {
+  const last = situationKey(p, states[states.length - 1] as State)
   for (let start = states.length - 2; start >= 0; start--) {
-    if (key(states[start] as State) !== last) continue
+    if (situationKey(p, states[start] as State) !== last) continue
     const j = judgeStretch(p, states, records, start)
-    if (j.progress) return false
-    if (j.fair) return true
+    if (j.progress) return null
+    if (j.fair) return start
   }
-  return false
+  return null
 }
 
 /**

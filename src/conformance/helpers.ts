@@ -1,4 +1,6 @@
-import { buildProgram, enabledThreads, type ExploreResult, type Program, type State } from '../engine'
+import { expect } from 'vitest'
+
+import { buildProgram, enabledThreads, replay, type ExploreResult, type Program, type State } from '../engine'
 import type { StateTable } from '../engine/explore/stateTable'
 import { loadScenario } from '../cli/scenarioFiles'
 
@@ -70,5 +72,20 @@ export function verdicts(r: ExploreResult) {
     interleavings: r.interleavings,
     broken: r.broken,
     outcomes: r.outcomes.map((o) => [o.id, o.reachable, o.cycle ? null : o.steps, o.interleavings]),
+  }
+}
+
+/**
+ * Every schedule a (reduced) search reports for an outcome it reached replays, in the program
+ * itself, into that outcome: the shortest, the others and the fewest-switch one, or for a
+ * livelock its prefix and then its cycle.
+ */
+export function witnessesReplay(p: Program, r: ExploreResult): void {
+  for (const o of r.outcomes) {
+    if (o.reachable !== true) continue
+    const schedules = o.cycle
+      ? [`${o.cycle.prefix}${o.cycle.repeat}`]
+      : [o.shortest ?? '', ...o.others, ...(o.fewestSwitches ? [o.fewestSwitches.schedule] : [])]
+    for (const s of schedules) expect(replay(p, s).outcomes, `${o.id} via ${s}`).toContain(o.id)
   }
 }

@@ -8,25 +8,13 @@ import {
   replay,
   runStep,
   StepError,
-  type ExploreResult,
   type Program,
   type State,
 } from '../engine'
 import { outcomesAt } from '../engine/interp/outcomes'
 import { renameState, same, symmetryOf } from '../engine/explore/symmetry'
-import { program, verdicts } from './helpers'
+import { program, verdicts, witnessesReplay } from './helpers'
 import { BLOCKS, randomRace } from './symmetryRaces'
-
-/** Every schedule the reduced search reports replays, in the real program, into its outcome. */
-function witnessesReplay(p: Program, r: ExploreResult) {
-  for (const o of r.outcomes) {
-    if (o.reachable !== true) continue
-    const schedules = o.cycle
-      ? [`${o.cycle.prefix}${o.cycle.repeat}`]
-      : [o.shortest ?? '', ...o.others, ...(o.fewestSwitches ? [o.fewestSwitches.schedule] : [])]
-    for (const s of schedules) expect(replay(p, s).outcomes, `${o.id} via ${s}`).toContain(o.id)
-  }
-}
 
 /**
  * The property symmetry rests on, checked state by state: for every permutation g of the group,

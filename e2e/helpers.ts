@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 import { expect, type Page } from '@playwright/test'
 
-import { reportedRun } from '../src/picture/testing'
+import { RACES, reportedRun } from '../src/picture/testing'
 
 export interface ScenarioInfo {
   readonly id: string
@@ -16,13 +16,8 @@ export interface ScenarioInfo {
   readonly toggles: readonly { readonly id: string; readonly title: string; readonly status: string }[]
 }
 
-export const IDS = [
-  'migration-vs-shmem-fault',
-  'gup-fast-vs-thp-collapse',
-  'exec-stack-vs-migration',
-  'device-private-fault-livelock',
-  'retract-pt-vs-uffd-copy',
-] as const
+/** The seed races, as the picture tests list them. */
+export const IDS = RACES
 
 export function scenario(id: string): ScenarioInfo {
   return JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as ScenarioInfo

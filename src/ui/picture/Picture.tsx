@@ -102,7 +102,8 @@ export function Picture({ session, position, size = 'normal', compact = false }:
         style={{ fontSize: `${String(fontSize)}px` }}
       >
         <defs>
-          {KINDS.map((k) => (
+          {/* One arrowhead per pointer kind, and a ghost one for pointers a step removed. */}
+          {[...KINDS, 'ghost'].map((k) => (
             <marker
               key={k}
               id={`parrow-${k}`}
@@ -116,17 +117,6 @@ export function Picture({ session, position, size = 'normal', compact = false }:
               <path d="M0,0 L10,5 L0,10 z" className={`pe-fill pe-${k}`} />
             </marker>
           ))}
-          <marker
-            id="parrow-ghost"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="pe-fill pe-ghost" />
-          </marker>
         </defs>
         {layout.nodes.map((p) => (
           <g key={p.node.id} transform={`translate(${String(p.x)} ${String(p.y)})`}>

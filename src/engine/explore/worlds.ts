@@ -16,10 +16,6 @@ export class WorldTable {
     this.tuples = new Int32Array(256 * width)
   }
 
-  get size(): number {
-    return this.count
-  }
-
   /** Map `k` (0-based among the maps) of world `w`. */
   map(w: number, k: number): number {
     return this.tuples[w * this.width + k] as number

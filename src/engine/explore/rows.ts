@@ -48,6 +48,32 @@ export class RowStore {
     return slot < n ? (chunk[base + slot] as number) : this.worlds.map(chunk[base + n] as number, slot - n)
   }
 
+  /** The id of row `id`'s world (the tuple of its maps). */
+  world(id: number): number {
+    return (this.chunks[id >>> CHUNK_BITS] as Int32Array)[
+      (id & CHUNK_MASK) * this.stored + this.threads
+    ] as number
+  }
+
+  /** The id of the world of `row` (threads, then maps); added if new. */
+  internWorld(row: Int32Array): number {
+    return this.worlds.intern(row, this.threads)
+  }
+
+  /** Copy world `w`'s maps into `out`, after the threads. */
+  loadWorld(w: number, out: Int32Array): void {
+    this.worlds.load(w, out, this.threads)
+  }
+
+  /** Copy row `id`'s threads into `out`; returns its world's id. */
+  loadThreads(id: number, out: Int32Array): number {
+    const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
+    const base = (id & CHUNK_MASK) * this.stored
+    const n = this.threads
+    for (let j = 0; j < n; j++) out[j] = chunk[base + j] as number
+    return chunk[base + n] as number
+  }
+
   /** Copy row `id` into `out` (threads, then maps); returns its world's id. */
   load(id: number, out: Int32Array): number {
     const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array

@@ -154,6 +154,8 @@ export class StateTable {
     this.at = at
     this.rows = new RowStore(this.letters.length, this.names.length)
     this.scratch = new Int32Array(this.width)
+    this.openRow = new Int32Array(this.letters.length)
+    this.openId = -1
     let h = 0
     this.letters.forEach((t, j) => {
       const id = this.parts.id(this.parts.canon(threads[t]) as object)
@@ -341,8 +343,70 @@ export class StateTable {
     return this.parts.idOf(o)
   }
 
+  /**
+   * The id of the state that stored state `parentId` becomes when thread `j`'s cell becomes
+   * object `self` and its maps world `world`, the state's hash moving by `delta`: a step
+   * remembered by explore/pairMemo.ts, as `lastWorld` and `lastDelta` described it.
+   */
+  internPair(parentId: number, j: number, self: number, world: number, delta: number): number {
+    const row = this.scratch
+    const parent = this.threadsOf(parentId)
+    for (let k = 0; k < parent.length; k++) row[k] = parent[k] as number
+    row[j] = self
+    // Only the canonical form reads a row's maps; the store itself needs the world's id alone.
+    if (this.canonRow !== null) this.rows.loadWorld(world, row)
+    this.scratchWorld = world
+    return this.intern((this.rows.hash(parentId) + delta) | 0)
+  }
+
+  /** The hash stored state `id` was stored with. */
+  stateHash(id: number): number {
+    return this.rows.hash(id)
+  }
+
+  /**
+   * Stored state `id`'s thread cells (the buffer is reused: read it before the next call). The
+   * explorer asks for one state at a time, so the state it expands is loaded once for all its steps.
+   */
+  threadsOf(id: number): Int32Array {
+    if (id !== this.openId) {
+      this.openWorld = this.rows.loadThreads(id, this.openRow)
+      this.openId = id
+    }
+    return this.openRow
+  }
+
+  private openRow = new Int32Array(0)
+  private openId = -1
+  private openWorld = -1
+
+  /** Thread `j`'s cell in stored state `id`, as an object id. */
+  threadCell(id: number, j: number): number {
+    return this.rows.cell(id, j)
+  }
+
+  /** The id of the map at row slot `j` (after the threads) of stored state `id`. */
+  mapCell(id: number, j: number): number {
+    return this.rows.cell(id, j)
+  }
+
+  /** The id of stored state `id`'s world. */
+  worldOf(id: number): number {
+    return id === this.openId ? this.openWorld : this.rows.world(id)
+  }
+
+  /**
+   * The last interned state as the step built it, before any canonical form: its world, and how
+   * its hash moved from its parent's (`lastDelta`, set by the callers that know the parent).
+   */
+  lastWorld = -1
+  lastHash = 0
+
   /** The id of the state whose row is in `scratch` and whose hash is `full`; added if new. */
   private intern(full: number): number {
+    if (this.scratchWorld < 0) this.scratchWorld = this.rows.internWorld(this.scratch)
+    this.lastWorld = this.scratchWorld
+    this.lastHash = full
     if (this.canonRow !== null) {
       this.lastPerm = this.canonRow(this.scratch)
       if (this.lastPerm !== 0) {

@@ -4,6 +4,7 @@ import { WHOLE_MAP } from '../model/draft'
 import { inheritedName, own } from '../model/own'
 import type { Letter } from '../model/types'
 import type { Program } from '../scenario/program'
+import { PairMemo } from './pairMemo'
 import type { StateTable, WriteSet } from './stateTable'
 
 /** A recorded step: the cells it wrote, with the values the table stores. */
@@ -12,6 +13,10 @@ interface Leaf extends WriteSet {
   readonly kind: 'run' | 'wait'
   readonly stepId: string
   readonly progress: boolean
+  /** It read and wrote no other thread's cell: explore/pairMemo.ts may remember it. */
+  readonly pairable: boolean
+  /** Its index in `TransitionCache.leaves`. */
+  readonly index: number
 }
 
 /** The next cell the step reads; which branch to take depends on the value found there. */
@@ -43,10 +48,16 @@ type Branches = Map<unknown, Node | Leaf>
  */
 export class TransitionCache {
   private readonly roots: Branches[]
+  private readonly leaves: Leaf[] = []
+  private readonly memo = new PairMemo()
   /** Each thread's slot in a stored row; known once the table has its root state. */
   private selfSlots: number[] = []
-  /** Steps asked for, and how many of them had to be interpreted (the rest were replayed). */
+  /**
+   * Steps asked for, how many of them had to be interpreted (the rest were replayed), and how
+   * many the pair memo answered without reading a cell.
+   */
   asked = 0
+  remembered = 0
   ran = 0
 
   constructor(
@@ -61,9 +72,19 @@ export class TransitionCache {
    * Whether the last step ran or queued on a resource, its id, and whether it ran a progress
    * step (for livelock); read after `step`.
    */
-  lastKind: 'run' | 'wait' = 'run'
-  lastStepId = ''
-  lastProgress = false
+  get lastKind(): 'run' | 'wait' {
+    return this.lastLeaf?.kind ?? 'run'
+  }
+
+  get lastStepId(): string {
+    return this.lastLeaf?.stepId ?? ''
+  }
+
+  get lastProgress(): boolean {
+    return this.lastLeaf?.progress ?? false
+  }
+
+  private lastLeaf: Leaf | null = null
   private readonly isProgress: (t: string, stepId: string) => boolean
 
   /**
@@ -72,26 +93,37 @@ export class TransitionCache {
    */
   step(from: number, t: Letter, ti: number): number {
     const table = this.table
-    const root = this.roots[ti] as Branches
     this.asked++
     if (this.selfSlots.length === 0)
       this.selfSlots = this.p.threads.map((x) => table.slot('threads', x.letter))
-    const self = table.read(from, this.selfSlots[ti] as number, t, false)
+    const slot = this.selfSlots[ti] as number
+    const selfId = table.threadsOf(from)[slot] as number
+    const world = table.worldOf(from)
+    const memo = this.memo
+    const e = memo.find(slot, selfId, world)
+    if (e >= 0) {
+      this.remembered++
+      this.lastLeaf = this.leaves[memo.step(e)] as Leaf
+      return table.internPair(from, slot, memo.newSelf(e), memo.newWorld(e), memo.delta(e))
+    }
+    const root = this.roots[ti] as Branches
+    const self = table.objectById(selfId)
     let n = root.get(self)
     while (n !== undefined && !n.leaf)
       n = n.next.get(
         n.inherited ? table.readOwn(from, n.slot, n.id) : table.read(from, n.slot, n.id, n.whole)
       )
     if (n !== undefined) {
-      this.lastKind = n.kind
-      this.lastStepId = n.stepId
-      this.lastProgress = n.progress
-      return table.internWrites(from, n)
+      this.last(n)
+      const to = table.internWrites(from, n)
+      if (n.pairable) this.remember(from, slot, selfId, world, n)
+      return to
     }
 
     this.ran++
     const reads: unknown[] = []
     const r = runStep(this.p, table.state(from), t, false, reads)
+    const perThread = this.perThread(reads)
     const to = table.internChild(from, r.state, r.touched)
     // internChild made the written cells canonical in place: record those, as a state holds them.
     const written = r.state as unknown as Record<string, Record<string, unknown>>
@@ -130,12 +162,26 @@ export class TransitionCache {
       kind: r.record.kind,
       stepId: r.record.stepId,
       progress: r.record.kind === 'run' && this.isProgress(t, r.record.stepId),
+      pairable: threadSlots.every((j) => j === slot) && !readsOther(perThread, t),
+      index: this.leaves.length,
     }
-    this.grow(t, root, self, this.perThread(reads), leaf)
-    this.lastKind = leaf.kind
-    this.lastStepId = leaf.stepId
-    this.lastProgress = leaf.progress
+    this.leaves.push(leaf)
+    this.grow(t, root, self, perThread, leaf)
+    this.last(leaf)
+    if (leaf.pairable) this.remember(from, slot, selfId, world, leaf)
     return to
+  }
+
+  private last(leaf: Leaf): void {
+    this.lastLeaf = leaf
+  }
+
+  /** Enter the step just interned (from `from`) in the pair memo. */
+  private remember(from: number, slot: number, selfId: number, world: number, leaf: Leaf): void {
+    const k = leaf.threadSlots.indexOf(slot)
+    const newSelf = k < 0 ? selfId : (leaf.threadIds[k] as number)
+    const delta = (this.table.lastHash - this.table.stateHash(from)) | 0
+    this.memo.add(slot, selfId, world, newSelf, this.table.lastWorld, delta, leaf.index)
   }
 
   /** The read log with a read of the whole `threads` map spelled out as a read of each thread. */
@@ -179,4 +225,10 @@ export class TransitionCache {
     if (branches.has(key)) throw new Error(`thread ${t}: a step already recorded was interpreted again`)
     branches.set(key, leaf)
   }
+}
+
+/** Does a read log (`perThread`) read a thread other than `t`? */
+function readsOther(reads: readonly unknown[], t: string): boolean {
+  for (let i = 0; i < reads.length; i += 3) if (reads[i] === 'threads' && reads[i + 1] !== t) return true
+  return false
 }

@@ -175,7 +175,7 @@ export function rowsTable(rows: readonly Row[]): string {
 }
 
 /** N threads, each taking lock L(i mod M), a reference on F, checking it, dropping both, twice. */
-function synthetic(n: number, m: number) {
+export function synthetic(n: number, m: number) {
   const locks = Object.fromEntries(Array.from({ length: m }, (_, k) => [`L${String(k)}`, 'spin']))
   const threads = Array.from({ length: n }, (_, i) => {
     const l = String.fromCharCode(65 + i)

@@ -35,12 +35,12 @@ export const BIG_COUNT_LIMITS: BigCountLimits = { cells: 2_000_000, bits: 512 }
  */
 export function countInterleavings(
   g: Graph,
-  hits: readonly Uint8Array[],
+  hits: readonly (Uint8Array | LazyHits)[],
   limits: BigCountLimits = BIG_COUNT_LIMITS
 ): { total: Count; byOutcome: Count[] } {
   const cs = components(g, false)
   // An outcome that holds nowhere is reached by no run: only the others need counting.
-  const held = hits.map((h) => h.includes(1))
+  const held = hits.map((h) => (h instanceof Uint8Array ? h.includes(1) : h.held))
   const live = hits.filter((_, o) => held[o])
   const spread = <T>(counts: readonly T[], zero: T): T[] => {
     let k = 0
@@ -63,6 +63,15 @@ export function countInterleavings(
     }
   const show = (x: bigint): Count => (x === BIG_INF ? 'unbounded' : x)
   return { total: show(exact.total), byOutcome: spread(exact.byOutcome, 0n).map(show) }
+}
+
+/**
+ * Where one outcome holds, made only when it is counted (`make`), so a large graph has one such
+ * array at a time; `held` tells whether it holds anywhere.
+ */
+export interface LazyHits {
+  readonly held: boolean
+  make(): Uint8Array
 }
 
 /** The arithmetic of counts: `inf` stands for unbounded and absorbs every sum. */
@@ -106,7 +115,7 @@ function bigints(bits: number): Arith<bigint> {
  */
 function countEach<T>(
   g: Graph,
-  hits: readonly Uint8Array[],
+  hits: readonly (Uint8Array | LazyHits)[],
   cs: Components,
   A: Arith<T>
 ): { total: T; byOutcome: T[] } | null {
@@ -114,7 +123,7 @@ function countEach<T>(
   let total = A.zero
   const byOutcome: T[] = []
   for (const h of hits) {
-    const r = countWith(g, [h], cs, A)
+    const r = countWith(g, [h instanceof Uint8Array ? h : h.make()], cs, A)
     if (!r) return null
     total = r.total
     byOutcome.push(r.byOutcome[0] as T)

@@ -1,5 +1,5 @@
-import { allOutcomes, isLivelock, outcomesAt } from '../interp/outcomes'
-import { enabledThreads, runStep, StepError } from '../interp/step'
+import { allOutcomes, isLivelock } from '../interp/outcomes'
+import { runStep, StepError } from '../interp/step'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
 import { canonicalForm } from './canonical'
@@ -10,7 +10,9 @@ import { findLiftedFairCycle } from './liftedLivelock'
 import { findFairCycle } from './livelock'
 import { liveness } from './liveness'
 import { ampleThread } from './reduce'
-import { type FoundCycle, outcomeReports, showCount } from './report'
+import { RowJudge } from './rowJudge'
+import { Hits } from './hits'
+import { type FoundCycle, OTHER_WITNESSES, outcomeReports, showCount } from './report'
 import { StateTable } from './stateTable'
 import { fewestSwitches } from './switches'
 import { symmetryOf } from './symmetry'
@@ -20,7 +22,6 @@ import { reframe, SearchTree } from './tree'
 export type { ExploreOptions, ExploreResult, OutcomeReport } from './exploreTypes'
 
 export const DEFAULT_MAX_STATES = 2_000_000
-const ANY_BAD = '\u0000any-bad'
 
 /**
  * Breadth-first exploration of every interleaving, de-duplicating states exactly, so the first
@@ -54,7 +55,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     .filter((o) => !isLivelock(o) && o.severity === 'bad')
     .map((o) => o.id)
   /** Per outcome, the states where it holds, in BFS order (the first is the nearest). */
-  const hitStates = new Map<string, number[]>(outcomeIds.map((id) => [id, []]))
+  const hits = new Hits(outcomeIds.length, OTHER_WITNESSES + 1)
   const ample = reduce ? ampleThread(p, opts.reduceRule) : null
   let transitions = 0
   let terminalStates = 0
@@ -65,9 +66,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     const r = tree.path(id)
     return { letters: r.threads.map((t) => letters[t] as string), frame: r.frame }
   }
-  /** Explore one step of `t` from state `from`: the successor's id, or -1 if the step failed. */
-  const expand = (from: number, t: string): number => {
-    const ti = letters.indexOf(t)
+  /** Explore one step of thread `ti` from state `from`: the successor's id, or -1 if the step failed. */
+  const expand = (from: number, ti: number): number => {
+    const t = letters[ti] as string
     try {
       const next = steps.step(from, t, ti)
       const g = sym ? table.lastPerm : 0
@@ -88,6 +89,8 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   }
 
   const root = table.internRoot(p.initial)
+  const judge = new RowJudge(p, table)
+  const enabled = judge.enabledBuf
   tree.add(root, -1, -1, 0)
   // The canonical form is chosen among rows the table builds from the root's layout.
   if (sym) table.useCanonicalForm(canonicalForm(table, sym))
@@ -96,17 +99,23 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       incompleteReason = `incomplete after ${String(maxStates)} states (state budget)`
       break
     }
-    if (opts.maxMillis !== undefined && opts.now && opts.now() - started > opts.maxMillis) {
+    // The clock is read every 256 states: reading it costs about what judging a state does.
+    if (
+      (i & 255) === 0 &&
+      opts.maxMillis !== undefined &&
+      opts.now &&
+      opts.now() - started > opts.maxMillis
+    ) {
       incompleteReason = `incomplete after ${String(table.size)} states (time budget ${String(opts.maxMillis)} ms)`
       break
     }
-    const s = table.state(i)
     graph?.open(i)
-    const enabled = enabledThreads(p, s)
-    for (const o of outcomesAt(p, s, enabled)) {
-      const hits = hitStates.get(o)
-      if (!hits) continue
-      if (hits.length === 0 && opts.onReach) {
+    const count = judge.enabledInto(i, enabled)
+    const held = judge.outcomesInto(i, count === 0)
+    for (let h = 0; h < held; h++) {
+      const k = judge.hits[h] as number
+      const o = outcomeIds[k] as string
+      if (hits.count(k) === 0 && opts.onReach) {
         const path = pathTo(i).letters
         opts.onReach({
           outcome: o,
@@ -115,19 +124,26 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
           states: table.size,
         })
       }
-      hits.push(i)
+      hits.add(i, k)
     }
-    if (enabled.length === 0) terminalStates++
+    if (count === 0) terminalStates++
     // Ample set {t} (reduce.ts): a step independent of every step the other threads may still
     // take, and no outcome can see it. Cycle proviso, by the search order: expand every thread
     // unless the reduced step leads deeper than this state. Depths cannot rise all the way round
     // a cycle, so every cycle keeps a fully expanded state and no thread is ignored around it.
-    const solo = ample && enabled.length > 1 ? ample(s, enabled) : undefined
-    if (solo !== undefined) {
-      const to = expand(i, solo)
+    const solo =
+      ample && count > 1
+        ? ample(
+            table.state(i),
+            Array.from(enabled.subarray(0, count), (k) => letters[k] as string)
+          )
+        : undefined
+    const soloIndex = solo === undefined ? -1 : letters.indexOf(solo)
+    if (soloIndex >= 0) {
+      const to = expand(i, soloIndex)
       if (to >= 0 && tree.depth(to) > tree.depth(i)) continue
     }
-    for (const t of enabled) if (t !== solo) expand(i, t)
+    for (let e = 0; e < count; e++) if (enabled[e] !== soloIndex) expand(i, enabled[e] as number)
     if (opts.onProgress && i % (opts.progressEvery ?? 10_000) === 0)
       opts.onProgress({ states: table.size, transitions })
   }
@@ -136,31 +152,33 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   opts.onSearched?.({ states: table.size, complete })
   const g = graph?.finish(table.size) ?? null
   const fair = g && wantsLivelock && complete ? fairCycle(g) : null
+  if (g && wantsLivelock && complete) opts.onAnalysed?.('livelock')
   // Every path of the reduced graph is one real schedule and back (tree.ts), so counting paths
   // there counts real interleavings; the partial-order reduction drops paths, so it does not count.
   const counts =
     g && complete
       ? countInterleavings(
           g,
-          [...outcomeIds, ANY_BAD].map((id) => {
-            const h = new Uint8Array(table.size)
-            const sources = id === ANY_BAD ? badIds : [id]
-            for (const o of sources) for (const v of hitStates.get(o) ?? []) h[v] = 1
-            return h
-          })
+          [...outcomeIds.map((_, k) => [k]), badIds.map((id) => outcomeIds.indexOf(id))].map((ks) => ({
+            held: ks.some((k) => hits.count(k) > 0),
+            make: () => hits.indicator(table.size, ks),
+          }))
         )
       : null
+  if (counts) opts.onAnalysed?.('counts')
   // Only bad outcomes get a fewest-switch schedule: a set where nothing breaks pays nothing.
-  const anyHit = badIds.some((id) => (hitStates.get(id)?.length ?? 0) > 0) || fair !== null
+  const anyHit = badIds.some((id) => hits.count(outcomeIds.indexOf(id)) > 0) || fair !== null
+  const switches = g && anyHit ? fewestSwitches(g, sym) : null
+  if (switches) opts.onAnalysed?.('switches')
   const outcomes = outcomeReports({
     p,
     complete,
-    hitStates,
+    hits,
     outcomeIds,
     counts,
     fair,
     pathTo,
-    switches: g && anyHit ? fewestSwitches(g, sym) : null,
+    switches,
     letters,
   })
 

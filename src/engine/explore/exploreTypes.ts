@@ -21,6 +21,11 @@ export interface ExploreOptions {
    */
   readonly onSearched?: (r: { states: number; complete: boolean }) => void
   /**
+   * Called after each analysis of the explored graph (livelock, counts, fewest switches), while
+   * its own arrays are still reachable: `npm run bench` samples memory there for the peak.
+   */
+  readonly onAnalysed?: (analysis: 'livelock' | 'counts' | 'switches') => void
+  /**
    * Partial-order reduction (reduce.ts): from a state where some thread's next step is invisible
    * and independent of every step the other threads may still take, explore that step alone.
    * Keeps every reachable outcome; interleavings are then not counted, and livelock questions

@@ -1,3 +1,4 @@
+import type { Hits } from './hits'
 import { allOutcomes, isLivelock } from '../interp/outcomes'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
@@ -6,7 +7,7 @@ import type { OutcomeReport } from './exploreTypes'
 import type { SwitchSearch } from './switches'
 import { contextSwitches } from './switches'
 
-const OTHER_WITNESSES = 3
+export const OTHER_WITNESSES = 3
 
 /** A livelock found: the state it is entered from, and its cycle as letters seen from there. */
 export interface FoundCycle {
@@ -19,8 +20,8 @@ export interface FoundCycle {
 export interface ReportInput {
   readonly p: Program
   readonly complete: boolean
-  /** Per outcome, the states where it holds, nearest first. */
-  readonly hitStates: ReadonlyMap<string, readonly number[]>
+  /** Per outcome (`outcomeIds` order), the states where it holds. */
+  readonly hits: Hits
   readonly outcomeIds: readonly string[]
   readonly counts: { readonly byOutcome: readonly Count[] } | null
   readonly fair: FoundCycle | null
@@ -44,10 +45,11 @@ export function showCount(c: Count | undefined): string | null {
 export function outcomeReports(r: ReportInput): OutcomeReport[] {
   const { p, complete, fair, switches: sw, letters } = r
   /** The fewest-switch schedule to the nearest (in switches) of `states`, then `tail`. */
-  const simplest = (states: readonly number[], tail: (frame: number) => readonly string[] = () => []) => {
-    if (!sw || states.length === 0) return null
-    let best = states[0] as number
-    for (const v of states) if (sw.switchesTo(v) < sw.switchesTo(best)) best = v
+  const simplest = (states: Iterable<number>, tail: (frame: number) => readonly string[] = () => []) => {
+    if (!sw) return null
+    let best = -1
+    for (const v of states) if (best < 0 || sw.switchesTo(v) < sw.switchesTo(best)) best = v
+    if (best < 0) return null
     const to = sw.pathTo(best)
     const path = [...to.threads.map((t) => letters[t] as string), ...tail(to.frame)]
     return { schedule: formatSchedule(path), steps: path.length, switches: contextSwitches(path) }
@@ -78,11 +80,14 @@ export function outcomeReports(r: ReportInput): OutcomeReport[] {
         interleavings: null,
       }
     }
-    const hit = r.hitStates.get(o.id) ?? []
-    const count = showCount(r.counts?.byOutcome[r.outcomeIds.indexOf(o.id)])
-    if (hit.length === 0)
+    const k = r.outcomeIds.indexOf(o.id)
+    const count = showCount(r.counts?.byOutcome[k])
+    if (k < 0 || r.hits.count(k) === 0)
       return { ...base, reachable: complete ? false : 'unknown', ...none, interleavings: count }
-    const schedules = hit.slice(0, OTHER_WITNESSES + 1).map((v) => r.pathTo(v).letters)
+    const schedules = r.hits
+      .first(k)
+      .slice(0, OTHER_WITNESSES + 1)
+      .map((v) => r.pathTo(v).letters)
     const first = schedules[0] ?? []
     return {
       ...base,
@@ -90,7 +95,7 @@ export function outcomeReports(r: ReportInput): OutcomeReport[] {
       shortest: formatSchedule(first),
       steps: first.length,
       shortestSwitches: contextSwitches(first),
-      fewestSwitches: o.severity === 'bad' ? simplest(hit) : null,
+      fewestSwitches: o.severity === 'bad' ? simplest(r.hits.states(k)) : null,
       others: schedules.slice(1).map(formatSchedule),
       interleavings: count,
     }

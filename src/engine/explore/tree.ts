@@ -14,6 +14,8 @@ export class SearchTree {
   /** `levels[d]`: the first id at depth d. */
   private readonly levels: number[] = []
   size = 0
+  private lastFrom = -2
+  private lastDepth = -1
 
   constructor(private readonly sym: Symmetry | null) {}
 
@@ -24,7 +26,12 @@ export class SearchTree {
     this.parent[id] = from
     this.via[id] = t < 0 ? 0 : t
     this.perm[id] = g
-    const d = from < 0 ? 0 : this.depth(from) + 1
+    // A state's successors are added together: its depth is looked up once for all of them.
+    if (from !== this.lastFrom) {
+      this.lastFrom = from
+      this.lastDepth = from < 0 ? -1 : this.depth(from)
+    }
+    const d = this.lastDepth + 1
     if (d >= this.levels.length) this.levels.push(id)
     this.size = id + 1
     return id

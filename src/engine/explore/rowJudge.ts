@@ -1,0 +1,201 @@
+import { allOutcomes, DEADLOCK, evalExpr, isLivelock } from '../interp/outcomes'
+import { isDone } from '../interp/step'
+import { own } from '../model/own'
+import type { State } from '../model/types'
+import type { Program } from '../scenario/program'
+import type { Expr, Predicate } from '../scenario/schema'
+import type { StateTable } from './stateTable'
+
+/**
+ * Which threads can run and which outcomes hold at a stored state, answered from its row of ids
+ * (explore/stateTable.ts) without building a `State` for it.
+ *
+ * A thread can run by its own cell alone, so that is remembered per thread and cell id. Each
+ * leaf of an outcome predicate (a mark, a thread finished, each side of an `eq`) reads one part
+ * of a state: a thread's cell, one map, or, for a page-table walk, the tuple of maps (the world).
+ * Its value is remembered per id of that part, and computed the first time by the engine's own
+ * `evalExpr` and `isDone` on the state, so the answers are the interpreter's
+ * (`interp/outcomes.ts` `outcomesAt`), which `rowJudge.test.ts` checks on every state of every set.
+ */
+export class RowJudge {
+  /** Per thread (in the program's order): its slot in a row, and per cell id 1 runnable, 2 not. */
+  private readonly slots: number[]
+  private runnable: Uint8Array[]
+  private readonly judged: { id: string; end: boolean; holds: () => boolean }[]
+  private readonly done: (() => unknown)[]
+  /** The state being judged, and its `State` once some leaf had to build it. */
+  private id = 0
+  private state: State | null = null
+
+  constructor(
+    private readonly p: Program,
+    private readonly table: StateTable
+  ) {
+    const letters = table.threadLetters
+    this.slots = p.threads.map((t) => letters.indexOf(t.letter))
+    this.runnable = p.threads.map(() => new Uint8Array(1024))
+    this.enabledBuf = new Int32Array(p.threads.length)
+    this.done = p.threads.map((t) => this.leaf(this.threadPart(t.letter), (s) => isDone(p, s, t.letter)))
+    this.judged = allOutcomes(p)
+      .filter((o) => !isLivelock(o))
+      .map((o) => ({
+        id: o.id,
+        end: o === DEADLOCK || ('when' in o && o.when === 'end'),
+        holds:
+          o === DEADLOCK
+            ? () => this.done.some((d) => d() !== true)
+            : this.compile((o as { predicate: Predicate }).predicate),
+      }))
+    this.hits = new Int32Array(this.judged.length)
+  }
+
+  /** The indices (program order) of the threads that can run at state `id`, into `out`. */
+  enabled(id: number, out: number[]): number[] {
+    out.length = 0
+    const n = this.enabledInto(id, this.enabledBuf)
+    for (let k = 0; k < n; k++) out.push(this.enabledBuf[k] as number)
+    return out
+  }
+
+  /** Thread indices that can run at `id`, as in `enabled`, into `out` (one per thread); how many. */
+  readonly enabledBuf: Int32Array
+  enabledInto(id: number, out: Int32Array): number {
+    const row = this.table.threadsOf(id)
+    let count = 0
+    for (let k = 0; k < this.slots.length; k++) {
+      const cell = row[this.slots[k] as number] as number
+      let r = this.runnable[k] as Uint8Array
+      if (cell >= r.length) {
+        const bigger = new Uint8Array(Math.max(r.length * 2, cell + 1))
+        bigger.set(r)
+        this.runnable[k] = r = bigger
+      }
+      let v = r[cell] as number
+      if (v === 0) {
+        const th = this.table.objectById(cell) as { blocked: unknown; pc: number }
+        v = r[cell] = th.blocked === null && th.pc < (this.p.threads[k]?.steps.length ?? 0) ? 1 : 2
+      }
+      if (v === 1) out[count++] = k
+    }
+    return count
+  }
+
+  /**
+   * The outcomes that hold at state `id`, as indices into `ids`; `terminal`: none can run. The
+   * array is reused by the next call.
+   */
+  outcomes(id: number, terminal: boolean): readonly number[] {
+    const n = this.outcomesInto(id, terminal)
+    return Array.from(this.hits.subarray(0, n))
+  }
+
+  /** `outcomes` into `hits` (one per outcome judged), without allocating: how many hold. */
+  readonly hits: Int32Array
+  outcomesInto(id: number, terminal: boolean): number {
+    this.id = id
+    this.state = null
+    const judged = this.judged
+    let count = 0
+    for (let k = 0; k < judged.length; k++) {
+      const o = judged[k] as (typeof judged)[number]
+      if ((terminal || !o.end) && o.holds()) this.hits[count++] = k
+    }
+    return count
+  }
+
+  /** The outcomes judged, in `allOutcomes` order without livelock: what `outcomes` indexes. */
+  get ids(): readonly string[] {
+    return this.judged.map((o) => o.id)
+  }
+
+  private compile(pr: Predicate): () => boolean {
+    if ('mark' in pr) {
+      const v = this.leaf(this.mapPart('marks'), (s) => own(s.marks, pr.mark) === true)
+      return () => v() === true
+    }
+    if ('finished' in pr) {
+      const k = this.p.threads.findIndex((t) => t.letter === pr.finished)
+      const v = k >= 0 ? (this.done[k] as () => unknown) : () => false
+      return () => v() === true
+    }
+    if ('eq' in pr || 'ne' in pr) {
+      const [a, b] = 'eq' in pr ? pr.eq : pr.ne
+      const x = this.expr(a)
+      const y = this.expr(b)
+      return 'eq' in pr ? () => x() === y() : () => x() !== y()
+    }
+    if ('all' in pr) {
+      const parts = pr.all.map((q) => this.compile(q))
+      return () => {
+        for (const q of parts) if (!q()) return false
+        return true
+      }
+    }
+    if ('any' in pr) {
+      const parts = pr.any.map((q) => this.compile(q))
+      return () => {
+        for (const q of parts) if (q()) return true
+        return false
+      }
+    }
+    const inner = this.compile(pr.not)
+    return () => !inner()
+  }
+
+  private expr(e: Expr): () => unknown {
+    const p = this.p
+    if (e === null || typeof e !== 'object') return () => e
+    const value = (s: State) => evalExpr(p, s, e)
+    if ('local' in e) return this.leaf(this.threadPart(e.local.split('.')[0] as string), value)
+    if ('var' in e) return this.leaf(this.mapPart('vars'), value)
+    if ('cache' in e) return this.leaf(this.mapPart('pageCache'), value)
+    if ('tableStatus' in e || 'tablePte' in e) return this.leaf(this.mapPart('tables'), value)
+    if ('folio' in e) return this.leaf(this.mapPart('folios'), value)
+    // A walk reads page tables, VMAs and, for content, folios: key it on the whole world.
+    return this.leaf((id) => this.table.worldOf(id), value)
+  }
+
+  /** The id of thread `t`'s cell at a state; a letter no thread has reads nothing (-1). */
+  private threadPart(t: string): (id: number) => number {
+    const j = this.table.threadLetters.indexOf(t)
+    return j < 0 ? () => -1 : (id) => this.table.threadCell(id, j)
+  }
+
+  private mapPart(m: string): (id: number) => number {
+    const j = this.table.slot(m, '')
+    return (id) => this.table.mapCell(id, j)
+  }
+
+  /** A value read from one part of a state, remembered per that part's id. */
+  private leaf(part: (id: number) => number, compute: (s: State) => unknown): () => unknown {
+    // Per part id (ids are dense, from 0; -1 is a part no thread has, kept apart): 0 not yet
+    // known, else 1 + the index of its value among this leaf's distinct values.
+    let memo = new Int32Array(256)
+    let absent = 0
+    const values: unknown[] = []
+    const code = (v: unknown): number => {
+      let k = values.indexOf(v)
+      if (k < 0) k = values.push(v) - 1
+      return k + 1
+    }
+    return () => {
+      const key = part(this.id)
+      if (key < 0) {
+        if (absent === 0) absent = code(compute(this.built()))
+        return values[absent - 1]
+      }
+      if (key >= memo.length) {
+        const bigger = new Int32Array(Math.max(memo.length * 2, key + 1))
+        bigger.set(memo)
+        memo = bigger
+      }
+      let c = memo[key] as number
+      if (c === 0) memo[key] = c = code(compute(this.built()))
+      return values[c - 1]
+    }
+  }
+
+  private built(): State {
+    return (this.state ??= this.table.state(this.id))
+  }
+}

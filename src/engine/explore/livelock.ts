@@ -13,8 +13,8 @@ import { components, componentStates } from './scc'
 export type { Graph } from './graph'
 
 export interface FairCycle {
-  /** States of the component, and a walk inside it from `entry` back to `entry`. */
-  readonly component: readonly number[]
+  /** States of the component (a view of the components' array), and a walk inside it from `entry` back to `entry`. */
+  readonly component: Int32Array
   readonly entry: number
   /** The cycle as thread indices, starting and ending at `entry`. */
   readonly cycle: readonly number[]
@@ -22,8 +22,8 @@ export interface FairCycle {
   readonly alwaysEnabled: readonly number[]
 }
 
-export function findFairCycle(g: Graph): FairCycle | null {
-  const cs = components(g, true)
+export function findFairCycle(g: Graph, atPeak?: () => void): FairCycle | null {
+  const cs = components(g, true, atPeak)
   const compOf = new Int32Array(g.size).fill(-1)
   for (let c = 0; c < cs.count; c++) {
     const comp = componentStates(cs, c)
@@ -43,11 +43,19 @@ export function findFairCycle(g: Graph): FairCycle | null {
       if (comp.every((v) => hasEdge(g, v, t))) alwaysEnabled.push(t)
     }
     if (!alwaysEnabled.every((t) => stepping.has(t))) continue
-    const states = Array.from(comp)
-    const inComp = new Set(states)
-    // A loop, not Math.min(...states): a component can hold more states than a call has arguments.
-    const entry = states.reduce((a, b) => Math.min(a, b))
-    return { component: states, entry, cycle: fairWitness(g, inComp, entry, alwaysEnabled), alwaysEnabled }
+    // Membership by the component array, not a Set of its states: a component can hold most of
+    // a large graph, and a Set costs tens of bytes per state.
+    const inComp = (v: number) => compOf[v] === c
+    // A loop, not Math.min(...comp): a component can hold more states than a call has arguments.
+    const entry = comp.reduce((a, b) => Math.min(a, b))
+    const cycle = fairWitness(g, inComp, entry, alwaysEnabled, comp.length)
+    atPeak?.()
+    return {
+      component: comp,
+      entry,
+      cycle,
+      alwaysEnabled,
+    }
   }
   return null
 }
@@ -62,12 +70,13 @@ const TOUR_LIMIT = 5000
 
 function witness(
   g: Graph,
-  inComp: ReadonlySet<number>,
+  inComp: (v: number) => boolean,
   entry: number,
   need: readonly number[],
-  full: boolean
+  full: boolean,
+  size: number
 ): number[] {
-  const tour = full && inComp.size <= TOUR_LIMIT
+  const tour = full && size <= TOUR_LIMIT
   const cycle: number[] = []
   const visited = new Set([entry])
   const stepped = new Set<number>()
@@ -101,7 +110,7 @@ const scratch = new WeakMap<
 /** The shortest walk inside the component (no progress edges) from `from` to an edge meeting `goal`. */
 function walkTo(
   g: Graph,
-  inComp: ReadonlySet<number>,
+  inComp: (v: number) => boolean,
   from: number,
   goal: (t: number, to: number) => boolean
 ): { path: number[]; states: number[]; end: number } | null {
@@ -126,7 +135,7 @@ function walkTo(
     for (let e = g.start[v] as number; e < (g.start[v + 1] as number); e++) {
       const to = g.to[e] as number
       const t = g.thread[e] as number
-      if (g.progress[e] === 1 || !inComp.has(to)) continue
+      if (g.progress[e] === 1 || !inComp(to)) continue
       if (goal(t, to)) {
         const path = [t]
         const states = [to]
@@ -156,13 +165,14 @@ function walkTo(
  */
 function fairWitness(
   g: Graph,
-  inComp: ReadonlySet<number>,
+  inComp: (v: number) => boolean,
   entry: number,
-  alwaysEnabled: readonly number[]
+  alwaysEnabled: readonly number[],
+  size: number
 ): number[] {
   const need = new Set(alwaysEnabled)
   for (let round = 0; round <= g.threadCount; round++) {
-    const cycle = witness(g, inComp, entry, [...need], false)
+    const cycle = witness(g, inComp, entry, [...need], false, size)
     const states = statesOf(g, entry, cycle)
     const stepped = new Set(cycle)
     const missing: number[] = []
@@ -174,7 +184,7 @@ function fairWitness(
     if (missing.every((t) => need.has(t))) break
     missing.forEach((t) => need.add(t))
   }
-  return witness(g, inComp, entry, [...alwaysEnabled], true)
+  return witness(g, inComp, entry, [...alwaysEnabled], true, size)
 }
 
 /** The states a walk of thread choices visits from `entry` (first matching non-progress edge). */

@@ -36,9 +36,10 @@ export const BIG_COUNT_LIMITS: BigCountLimits = { cells: 2_000_000, bits: 512 }
 export function countInterleavings(
   g: Graph,
   hits: readonly (Uint8Array | LazyHits)[],
-  limits: BigCountLimits = BIG_COUNT_LIMITS
+  limits: BigCountLimits = BIG_COUNT_LIMITS,
+  atPeak?: () => void
 ): { total: Count; byOutcome: Count[] } {
-  const cs = components(g, false)
+  const cs = components(g, false, atPeak)
   // An outcome that holds nowhere is reached by no run: only the others need counting.
   const held = hits.map((h) => (h instanceof Uint8Array ? h.includes(1) : h.held))
   const live = hits.filter((_, o) => held[o])
@@ -46,13 +47,13 @@ export function countInterleavings(
     let k = 0
     return held.map((on) => (on ? (counts[k++] as T) : zero))
   }
-  const quick = countEach(g, live, cs, DOUBLES)
+  const quick = countEach(g, live, cs, DOUBLES, atPeak)
   if (quick) {
     const show = (x: number): Count => (x === Infinity ? 'unbounded' : BigInt(x))
     return { total: show(quick.total), byOutcome: spread(quick.byOutcome, 0).map(show) }
   }
   const exact =
-    g.size * (live.length + 1) <= limits.cells ? countEach(g, live, cs, bigints(limits.bits)) : null
+    g.size * (live.length + 1) <= limits.cells ? countEach(g, live, cs, bigints(limits.bits), atPeak) : null
   if (!exact)
     return {
       total: 'too-many',
@@ -117,13 +118,14 @@ function countEach<T>(
   g: Graph,
   hits: readonly (Uint8Array | LazyHits)[],
   cs: Components,
-  A: Arith<T>
+  A: Arith<T>,
+  atPeak?: () => void
 ): { total: T; byOutcome: T[] } | null {
-  if (hits.length === 0) return countWith(g, [], cs, A)
+  if (hits.length === 0) return countWith(g, [], cs, A, atPeak)
   let total = A.zero
   const byOutcome: T[] = []
   for (const h of hits) {
-    const r = countWith(g, [h instanceof Uint8Array ? h : h.make()], cs, A)
+    const r = countWith(g, [h instanceof Uint8Array ? h : h.make()], cs, A, atPeak)
     if (!r) return null
     total = r.total
     byOutcome.push(r.byOutcome[0] as T)
@@ -135,7 +137,8 @@ function countWith<T>(
   g: Graph,
   hits: readonly Uint8Array[],
   cs: Components,
-  A: Arith<T>
+  A: Arith<T>,
+  atPeak?: () => void
 ): { total: T; byOutcome: T[] } | null {
   const { start, to } = g
   const total = A.array(g.size)
@@ -190,5 +193,6 @@ function countWith<T>(
       b[v] = sum
     }
   }
+  atPeak?.()
   return { total: total[0] ?? A.zero, byOutcome: bad.map((b) => b[0] ?? A.zero) }
 }

@@ -21,10 +21,11 @@ export interface ExploreOptions {
    */
   readonly onSearched?: (r: { states: number; complete: boolean }) => void
   /**
-   * Called after each analysis of the explored graph (livelock, counts, fewest switches), while
-   * its own arrays are still reachable: `npm run bench` samples memory there for the peak.
+   * Called where the explorer holds the most memory: at the end of the search (the state table
+   * still alive) and inside each analysis of the graph with all its arrays alive. `npm run bench`
+   * measures live memory there for the peak; nothing else needs it.
    */
-  readonly onAnalysed?: (analysis: 'livelock' | 'counts' | 'switches') => void
+  readonly onPeak?: AtPeak
   /**
    * Partial-order reduction (reduce.ts): from a state where some thread's next step is invisible
    * and independent of every step the other threads may still take, explore that step alone.
@@ -109,3 +110,6 @@ export interface ExploreResult {
   /** Scenario bugs met while exploring (a step that made the model fail), with a schedule. */
   readonly errors: readonly { readonly schedule: string; readonly message: string }[]
 }
+
+/** Where the explorer holds the most memory (`ExploreOptions.onPeak`). */
+export type AtPeak = (where: 'search' | 'livelock' | 'counts' | 'switches') => void

@@ -24,11 +24,11 @@ export interface LiftedCycle {
   readonly alwaysEnabled: readonly number[]
 }
 
-export function findLiftedFairCycle(g: Graph, sym: Symmetry): LiftedCycle | null {
+export function findLiftedFairCycle(g: Graph, sym: Symmetry, atPeak?: () => void): LiftedCycle | null {
   const perm = g.perm
   if (!perm) throw new Error('livelock: a symmetry-reduced graph without its edge permutations')
   const G = sym.perms.length
-  const cs = components(g, true)
+  const cs = components(g, true, atPeak)
   const compOf = new Int32Array(g.size).fill(-1)
   for (let c = 0; c < cs.count; c++) {
     const states = componentStates(cs, c)
@@ -42,7 +42,7 @@ export function findLiftedFairCycle(g: Graph, sym: Symmetry): LiftedCycle | null
     const list = Array.from(states).sort((a, b) => a - b)
     const at = new Map(list.map((v, k) => [v, k]))
     const lifted = lift(g, sym, list, at, c, compOf)
-    const fc = findFairCycle(lifted)
+    const fc = findFairCycle(lifted, atPeak)
     if (!fc) continue
     return {
       entry: list[Math.floor(fc.entry / G)] as number,

@@ -12,7 +12,7 @@ export interface Components {
 }
 
 /** Tarjan's algorithm, iterative over typed arrays; progress edges are left out when asked (livelock). */
-export function components(g: Graph, skipProgress: boolean): Components {
+export function components(g: Graph, skipProgress: boolean, atPeak?: () => void): Components {
   const n = g.size
   const index = new Int32Array(n).fill(-1)
   const low = new Int32Array(n)
@@ -67,6 +67,7 @@ export function components(g: Graph, skipProgress: boolean): Components {
       }
     }
   }
+  atPeak?.()
   return { count: starts.length - 1, start: Int32Array.from(starts), members }
 }
 

@@ -41,7 +41,7 @@ function sourceOf(g: Graph, e: number): number {
   return lo
 }
 
-export function fewestSwitches(g: Graph, sym: Symmetry | null = null): SwitchSearch {
+export function fewestSwitches(g: Graph, sym: Symmetry | null = null, atPeak?: () => void): SwitchSearch {
   const T = g.threadCount
   const n = g.size * T
   // 9 bytes per (state, thread) pair: the switch count, the edge that reached the pair first,
@@ -56,6 +56,7 @@ export function fewestSwitches(g: Graph, sym: Symmetry | null = null): SwitchSea
     layer.push(t)
   }
   let d = 0
+  let most = 0
   while (layer.length > 0) {
     const next: number[] = []
     for (let i = 0; i < layer.length; i++) {
@@ -74,6 +75,11 @@ export function fewestSwitches(g: Graph, sym: Symmetry | null = null): SwitchSea
         if (nd === d) layer.push(w)
         else next.push(w)
       }
+    }
+    // The most memory: the largest pair of layers so far, beside the arrays above.
+    if (layer.length + next.length > most) {
+      most = layer.length + next.length
+      atPeak?.()
     }
     layer = next
     d++

@@ -153,6 +153,8 @@ export class StateTable {
     for (const m of MAP_NAMES) if (m !== 'threads') at[m] = this.slot(m, '')
     this.at = at
     this.rows = new RowStore(this.letters.length, this.names.length)
+    this.worldShares = new Int32Array(256)
+    this.worldKnown = new Uint8Array(256)
     this.scratch = new Int32Array(this.width)
     this.openRow = new Int32Array(this.letters.length)
     this.openId = -1
@@ -179,7 +181,7 @@ export class StateTable {
     const b = child as unknown as Maps
     const row = this.scratch
     this.loadRow(parentId)
-    let h = this.rows.hash(parentId)
+    let h = this.parentHash(parentId)
     // Per map the step wrote: its hash, the sum of its entries', updated by the changed entries.
     const names: string[] = []
     const sums: number[] = []
@@ -239,7 +241,7 @@ export class StateTable {
   internWrites(parentId: number, w: WriteSet): number {
     const row = this.scratch
     this.loadRow(parentId)
-    let h = this.rows.hash(parentId)
+    let h = this.parentHash(parentId)
     for (let k = 0; k < w.threadSlots.length; k++) {
       const j = w.threadSlots[k] as number
       const id = w.threadIds[k] as number
@@ -345,24 +347,53 @@ export class StateTable {
 
   /**
    * The id of the state that stored state `parentId` becomes when thread `j`'s cell becomes
-   * object `self` and its maps world `world`, the state's hash moving by `delta`: a step
-   * remembered by explore/pairMemo.ts, as `lastWorld` and `lastDelta` described it.
+   * object `self` and its maps world `world`: a step remembered by explore/pairMemo.ts. The hash
+   * moves by the thread's and the world's shares.
    */
-  internPair(parentId: number, j: number, self: number, world: number, delta: number): number {
+  internPair(parentId: number, j: number, self: number, world: number): number {
     const row = this.scratch
     const parent = this.threadsOf(parentId)
+    let h = this.parentHash(parentId)
+    h = (h - this.threadShare(j, parent[j] as number) + this.threadShare(j, self)) | 0
+    h = (h - this.worldShare(this.openWorld) + this.worldShare(world)) | 0
     for (let k = 0; k < parent.length; k++) row[k] = parent[k] as number
     row[j] = self
     // Only the canonical form reads a row's maps; the store itself needs the world's id alone.
     if (this.canonRow !== null) this.rows.loadWorld(world, row)
     this.scratchWorld = world
-    return this.intern((this.rows.hash(parentId) + delta) | 0)
+    return this.intern(h)
   }
 
   /** The hash stored state `id` was stored with. */
-  stateHash(id: number): number {
+  private parentHash(id: number): number {
     return this.rows.hash(id)
   }
+
+  /** World `w`'s share of a state's hash: its maps' shares, summed once per world. */
+  private worldShare(w: number): number {
+    if (w >= this.worldKnown.length) {
+      const n = Math.max(this.worldKnown.length * 2, w + 1)
+      const shares = new Int32Array(n)
+      shares.set(this.worldShares)
+      this.worldShares = shares
+      const known = new Uint8Array(n)
+      known.set(this.worldKnown)
+      this.worldKnown = known
+    }
+    if (this.worldKnown[w] === 0) {
+      let h = 0
+      for (let k = 0; k < this.names.length; k++)
+        h =
+          (h + mapShare(this.names[k] as string, this.parts.objectHash[this.rows.worldMap(w, k)] as number)) |
+          0
+      this.worldShares[w] = h
+      this.worldKnown[w] = 1
+    }
+    return this.worldShares[w] as number
+  }
+
+  private worldShares = new Int32Array(0)
+  private worldKnown = new Uint8Array(0)
 
   /**
    * Stored state `id`'s thread cells (the buffer is reused: read it before the next call). The
@@ -395,18 +426,13 @@ export class StateTable {
     return id === this.openId ? this.openWorld : this.rows.world(id)
   }
 
-  /**
-   * The last interned state as the step built it, before any canonical form: its world, and how
-   * its hash moved from its parent's (`lastDelta`, set by the callers that know the parent).
-   */
+  /** The world of the last interned state as the step built it, before any canonical form. */
   lastWorld = -1
-  lastHash = 0
 
   /** The id of the state whose row is in `scratch` and whose hash is `full`; added if new. */
   private intern(full: number): number {
     if (this.scratchWorld < 0) this.scratchWorld = this.rows.internWorld(this.scratch)
     this.lastWorld = this.scratchWorld
-    this.lastHash = full
     if (this.canonRow !== null) {
       this.lastPerm = this.canonRow(this.scratch)
       if (this.lastPerm !== 0) {

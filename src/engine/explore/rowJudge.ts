@@ -21,7 +21,15 @@ export class RowJudge {
   /** Per thread (in the program's order): its slot in a row, and per cell id 1 runnable, 2 not. */
   private readonly slots: number[]
   private runnable: Uint8Array[]
-  private readonly judged: { id: string; end: boolean; holds: () => boolean }[]
+  private readonly judged: { id: string; end: boolean; holds: () => boolean; bit: number }[]
+  /**
+   * Outcomes judged at every state whose predicates read no thread depend on the maps alone: per
+   * world, 1 + the bits (`bit`) of those that hold there, 0 not yet known.
+   */
+  private byWorld = new Int32Array(256)
+  private worldBits = 0
+  /** Set while compiling a predicate that reads some thread's cell. */
+  private readsThread = false
   private readonly done: (() => unknown)[]
   /** The state being judged, and its `State` once some leaf had to build it. */
   private id = 0
@@ -38,14 +46,17 @@ export class RowJudge {
     this.done = p.threads.map((t) => this.leaf(this.threadPart(t.letter), (s) => isDone(p, s, t.letter)))
     this.judged = allOutcomes(p)
       .filter((o) => !isLivelock(o))
-      .map((o) => ({
-        id: o.id,
-        end: o === DEADLOCK || ('when' in o && o.when === 'end'),
-        holds:
+      .map((o) => {
+        this.readsThread = o === DEADLOCK
+        const holds =
           o === DEADLOCK
             ? () => this.done.some((d) => d() !== true)
-            : this.compile((o as { predicate: Predicate }).predicate),
-      }))
+            : this.compile((o as { predicate: Predicate }).predicate)
+        const end = o === DEADLOCK || ('when' in o && o.when === 'end')
+        // Up to 30 such outcomes share a world's entry; any more are judged one by one.
+        const bit = !end && !this.readsThread && this.worldBits < 30 ? 1 << this.worldBits++ : 0
+        return { id: o.id, end, holds, bit }
+      })
     this.hits = new Int32Array(this.judged.length)
   }
 
@@ -95,12 +106,28 @@ export class RowJudge {
     this.id = id
     this.state = null
     const judged = this.judged
+    const mask = this.worldBits > 0 ? this.worldMask(this.table.worldOf(id)) : 0
     let count = 0
     for (let k = 0; k < judged.length; k++) {
       const o = judged[k] as (typeof judged)[number]
-      if ((terminal || !o.end) && o.holds()) this.hits[count++] = k
+      if (o.bit !== 0 ? (mask & o.bit) !== 0 : (terminal || !o.end) && o.holds()) this.hits[count++] = k
     }
     return count
+  }
+
+  /** The bits of the map-only outcomes that hold in world `w` (judged at the state being judged). */
+  private worldMask(w: number): number {
+    if (w >= this.byWorld.length) {
+      const bigger = new Int32Array(Math.max(this.byWorld.length * 2, w + 1))
+      bigger.set(this.byWorld)
+      this.byWorld = bigger
+    }
+    const known = this.byWorld[w] as number
+    if (known !== 0) return known - 1
+    let mask = 0
+    for (const o of this.judged) if (o.bit !== 0 && o.holds()) mask |= o.bit
+    this.byWorld[w] = mask + 1
+    return mask
   }
 
   /** The outcomes judged, in `allOutcomes` order without livelock: what `outcomes` indexes. */
@@ -114,6 +141,7 @@ export class RowJudge {
       return () => v() === true
     }
     if ('finished' in pr) {
+      this.readsThread = true
       const k = this.p.threads.findIndex((t) => t.letter === pr.finished)
       const v = k >= 0 ? (this.done[k] as () => unknown) : () => false
       return () => v() === true
@@ -158,6 +186,7 @@ export class RowJudge {
   /** The id of thread `t`'s cell at a state; a letter no thread has reads nothing (-1). */
   private threadPart(t: string): (id: number) => number {
     const j = this.table.threadLetters.indexOf(t)
+    this.readsThread = true
     return j < 0 ? () => -1 : (id) => this.table.threadCell(id, j)
   }
 

@@ -13,8 +13,11 @@ export class Parts {
   readonly objects: object[] = []
   readonly objectHash: number[] = []
   private readonly ids = new Map<object, number>()
-  /** Canonical objects by hash, and the hash of each canonical object. */
-  private readonly buckets = new Map<number, object[]>()
+  /**
+   * Canonical objects by hash, and the hash of each canonical object. A hash with one object
+   * (nearly all) maps to it directly; more than one share a `Shared` list.
+   */
+  private readonly buckets = new Map<number, object>()
   private readonly hashes = new Map<object, number>()
 
   /** `mask` below -1 throws hash bits away (tests make every look-up collide). */
@@ -77,14 +80,22 @@ export class Parts {
   /** `v` (whose parts are canonical, and whose hash is `h`), or the canonical object equal to it. */
   canonical(v: object, h: number): object {
     const bucket = this.buckets.get(h)
-    if (bucket === undefined) this.buckets.set(h, [v])
-    else {
-      for (const c of bucket) if (shallowSame(c, v)) return c
-      bucket.push(v)
+    if (bucket === undefined) this.buckets.set(h, v)
+    else if (bucket instanceof Shared) {
+      for (const c of bucket.items) if (shallowSame(c, v)) return c
+      bucket.items.push(v)
+    } else {
+      if (shallowSame(bucket, v)) return bucket
+      this.buckets.set(h, new Shared([bucket, v]))
     }
     this.hashes.set(v, h)
     return v
   }
+}
+
+/** The canonical objects that share one hash (a class of its own: a canonical value may be an array). */
+class Shared {
+  constructor(readonly items: object[]) {}
 }
 
 /**

@@ -83,5 +83,9 @@ export function mixedEntryHash(mix: number, valueHash: number): number {
 
 /** A map's share of its state's hash, from its name and its own hash (the sum of its entries'). */
 export function mapShare(name: string, mapHash: number): number {
-  return fmix(stringHash(name) ^ entryHash('', mapHash))
+  // entryHash('', mapHash), with the empty key's mix looked up once.
+  emptyKeyMix ??= keyMix('')
+  return fmix(stringHash(name) ^ mixedEntryHash(emptyKeyMix, mapHash))
 }
+
+let emptyKeyMix: number | undefined

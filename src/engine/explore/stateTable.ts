@@ -242,8 +242,12 @@ export class StateTable extends StoredStates {
     if (this.canonRow !== null) {
       this.lastPerm = this.canonRow(this.scratch)
       if (this.lastPerm !== 0) {
-        full = this.rowHash(this.scratch)
-        this.scratchWorld = -1
+        // The representative's world, then its hash from the shares (the world's summed once).
+        const w = this.rows.internWorld(this.scratch)
+        full = this.worldShare(w)
+        for (let j = 0; j < this.letters.length; j++)
+          full = (full + this.threadShare(j, this.scratch[j] as number)) | 0
+        this.scratchWorld = w
       }
     }
     return this.rows.intern(this.scratch, full & this.mask, this.scratchWorld)

@@ -128,16 +128,6 @@ export class StoredStates {
     return this.parts.id(this.parts.canon(v) as object)
   }
 
-  /** A row's hash, from its cells (what `intern` would compute step by step). */
-  protected rowHash(row: Int32Array): number {
-    const n = this.letters.length
-    let h = 0
-    for (let j = 0; j < n; j++) h = (h + this.threadShare(j, row[j] as number)) | 0
-    for (let k = 0; k < this.names.length; k++)
-      h = (h + mapShare(this.names[k] as string, this.parts.objectHash[row[n + k] as number] as number)) | 0
-    return h
-  }
-
   /** The id of a canonical map or thread cell of a stored state. */
   idOf(o: object): number {
     return this.parts.idOf(o)

@@ -18,7 +18,7 @@ interface MapStep {
  * The cells a step writes. A thread's cell is a slot of a stored row: `threadSlots[k]` take
  * the canonical objects whose ids (`idOf`) are `threadIds[k]`. Other cells are grouped per map: `ids[k]` of map
  * `maps[k]` (at `slots[k]` in a row, see `slot`) take `values[k]` (canonical; `undefined`
- * deletes). `after[k]` is the table's to fill: see `internWrites`.
+ * deletes). `after[k]` is the table's to fill, when first needed: see `internWrites`.
  */
 export interface WriteSet {
   readonly threadSlots: readonly number[]
@@ -27,7 +27,7 @@ export interface WriteSet {
   readonly slots: readonly number[]
   readonly ids: readonly (readonly string[])[]
   readonly values: readonly (readonly unknown[])[]
-  readonly after: readonly Map<number, unknown>[]
+  readonly after: (Map<number, unknown> | undefined)[]
 }
 
 /**
@@ -160,7 +160,8 @@ export class StateTable extends StoredStates {
     for (let k = 0; k < w.slots.length; k++) {
       const j = w.slots[k] as number
       const before = row[j] as number
-      const cache = w.after[k] as Map<number, MapStep>
+      let cache = w.after[k] as Map<number, MapStep> | undefined
+      if (cache === undefined) w.after[k] = cache = new Map()
       let e = cache.get(before)
       if (e === undefined) {
         e = this.mapStep(

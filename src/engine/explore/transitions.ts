@@ -34,6 +34,8 @@ interface Node {
 
 type Branches = Map<unknown, Node | Leaf>
 
+const NONE: readonly never[] = Object.freeze([])
+
 /**
  * The explorer's memory of steps it has already run, so that a step met again in another state
  * is replayed from its record instead of being interpreted again.
@@ -150,15 +152,19 @@ export class TransitionCache {
       ;(ids[k] as string[]).push(id)
       ;(values[k] as unknown[]).push(value)
     }
+    // Thousands of steps are recorded on a large race, most writing no map: those share one
+    // empty list, and a map's cache of results is made when the step is first replayed.
+    // Arrays built by push keep room for 17 elements: the recorded ones are copied to size.
+    const none = maps.length === 0
     const leaf: Leaf = {
       leaf: true,
-      threadSlots,
-      threadIds,
-      maps,
-      slots: maps.map((m) => table.slot(m, '')),
-      ids,
-      values,
-      after: maps.map(() => new Map()),
+      threadSlots: threadSlots.slice(),
+      threadIds: threadIds.slice(),
+      maps: none ? NONE : maps.slice(),
+      slots: none ? NONE : maps.map((m) => table.slot(m, '')),
+      ids: none ? NONE : ids.map((x) => x.slice()),
+      values: none ? NONE : values.map((x) => x.slice()),
+      after: none ? [] : new Array<undefined>(maps.length).fill(undefined),
       kind: r.record.kind,
       stepId: r.record.stepId,
       progress: r.record.kind === 'run' && this.isProgress(t, r.record.stepId),

@@ -3,17 +3,17 @@
  * `j` does from its own cell `self` in world `world` (the tuple of a state's maps, rows.ts) is
  * the same in every state with those two, so it is remembered by that triple. A step met again
  * is then one probe of this table: the thread's new cell, the new world, and which recorded step
- * it was (transitions.ts), with no cell read and no map rebuilt. (The state's new hash follows
- * from those: stateTable.ts `internPair`.)
+ * it was (transitions.ts), and how the state's hash moves, with no cell read, no map rebuilt and
+ * no hash computed.
  *
- * Open addressing over one Int32Array, 5 integers an entry: the key (`self` × 8 + `j`; -1:
- * empty), the world, then the answer: new self, new world, step index. Load at most three
+ * Open addressing over one Int32Array, 6 integers an entry: the key (`self` × 8 + `j`; -1:
+ * empty), the world, then the answer: new self, new world, step index, hash delta. Load at most three
  * quarters. Steps that read or write another thread are never entered; they take the
  * transition tree every time.
  */
-const W = 5
+const W = 6
 
-/** At most this many entries (20 bytes each): past it, new pairs take the transition tree. */
+/** At most this many entries (24 bytes each): past it, new pairs take the transition tree. */
 const MAX_ENTRIES = 1 << 22
 
 /** Cells are keyed with the thread in 3 bits (at most 8 threads, A–H). */
@@ -49,11 +49,23 @@ export class PairMemo {
     return this.table[at + 4] as number
   }
 
+  delta(at: number): number {
+    return this.table[at + 5] as number
+  }
+
   /** Remember an answer (the caller found none with `find`). */
-  add(j: number, self: number, world: number, newSelf: number, newWorld: number, step: number): void {
+  add(
+    j: number,
+    self: number,
+    world: number,
+    newSelf: number,
+    newWorld: number,
+    step: number,
+    delta: number
+  ): void {
     if (this.count >= MAX_ENTRIES || self >= MAX_SELF) return
     if ((this.count + 1) * 4 > (this.table.length / W) * 3) this.grow()
-    put(this.table, (self << 3) | j, world, newSelf, newWorld, step)
+    put(this.table, (self << 3) | j, world, newSelf, newWorld, step, delta)
     this.count++
   }
 
@@ -68,7 +80,8 @@ export class PairMemo {
           old[at + 1] as number,
           old[at + 2] as number,
           old[at + 3] as number,
-          old[at + 4] as number
+          old[at + 4] as number,
+          old[at + 5] as number
         )
     this.table = t
   }
@@ -80,7 +93,8 @@ function put(
   world: number,
   newSelf: number,
   newWorld: number,
-  step: number
+  step: number,
+  delta: number
 ): void {
   const mask = t.length / W - 1
   let i = hash(key, world) & mask
@@ -91,6 +105,7 @@ function put(
   t[at + 2] = newSelf
   t[at + 3] = newWorld
   t[at + 4] = step
+  t[at + 5] = delta
 }
 
 function hash(key: number, world: number): number {

@@ -216,30 +216,34 @@ export class StateTable extends StoredStates {
 
   /**
    * The id of the state that stored state `parentId` becomes when thread `j`'s cell becomes
-   * object `self` and its maps world `world`: a step remembered by explore/pairMemo.ts. The hash
-   * moves by the thread's and the world's shares.
+   * object `self` and its maps world `world`, its hash moving by `delta`: a step remembered by
+   * explore/pairMemo.ts (as `lastWorld` and `lastHash` described it the first time).
    */
-  internPair(parentId: number, j: number, self: number, world: number): number {
+  internPair(parentId: number, j: number, self: number, world: number, delta: number): number {
     const row = this.scratch
     const parent = this.threadsOf(parentId)
-    let h = this.parentHash(parentId)
-    h = (h - this.threadShare(j, parent[j] as number) + this.threadShare(j, self)) | 0
-    h = (h - this.worldShare(this.openWorld) + this.worldShare(world)) | 0
     for (let k = 0; k < parent.length; k++) row[k] = parent[k] as number
     row[j] = self
     // Only the canonical form reads a row's maps; the store itself needs the world's id alone.
     if (this.canonRow !== null) this.rows.loadWorld(world, row)
     this.scratchWorld = world
-    return this.intern(h)
+    return this.intern((this.rows.hash(parentId) + delta) | 0)
   }
 
-  /** The world of the last interned state as the step built it, before any canonical form. */
+  /** The hash stored state `id` was stored with. */
+  stateHash(id: number): number {
+    return this.rows.hash(id)
+  }
+
+  /** The last interned state as the step built it, before any canonical form: world and hash. */
   lastWorld = -1
+  lastHash = 0
 
   /** The id of the state whose row is in `scratch` and whose hash is `full`; added if new. */
   private intern(full: number): number {
     if (this.scratchWorld < 0) this.scratchWorld = this.rows.internWorld(this.scratch)
     this.lastWorld = this.scratchWorld
+    this.lastHash = full
     if (this.canonRow !== null) {
       this.lastPerm = this.canonRow(this.scratch)
       if (this.lastPerm !== 0) {

@@ -106,7 +106,7 @@ export class TransitionCache {
     if (e >= 0) {
       this.remembered++
       this.lastLeaf = this.leaves[memo.step(e)] as Leaf
-      return table.internPair(from, slot, memo.newSelf(e), memo.newWorld(e))
+      return table.internPair(from, slot, memo.newSelf(e), memo.newWorld(e), memo.delta(e))
     }
     const root = this.roots[ti] as Branches
     const self = table.objectById(selfId)
@@ -186,7 +186,8 @@ export class TransitionCache {
   private remember(from: number, slot: number, selfId: number, world: number, leaf: Leaf): void {
     const k = leaf.threadSlots.indexOf(slot)
     const newSelf = k < 0 ? selfId : (leaf.threadIds[k] as number)
-    this.memo.add(slot, selfId, world, newSelf, this.table.lastWorld, leaf.index)
+    const delta = (this.table.lastHash - this.table.stateHash(from)) | 0
+    this.memo.add(slot, selfId, world, newSelf, this.table.lastWorld, leaf.index, delta)
   }
 
   /** The read log with a read of the whole `threads` map spelled out as a read of each thread. */

@@ -37,7 +37,8 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
   const best = new Int32Array(width)
   const cand = new Int32Array(width)
 
-  const mapped = (g: number, id: number): number => {
+  /** Object `id`'s entry in `kind`, worked out the first time. */
+  const kindOf = (id: number): number => {
     if (id >= kind.length) {
       const bigger = new Int32Array(Math.max(kind.length * 2, id + 1))
       bigger.set(kind)
@@ -45,6 +46,11 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
     }
     let k = kind[id] as number
     if (k === 0) kind[id] = k = renameable(table.objectById(id), sym) ? ++changeable : -1
+    return k
+  }
+
+  const mapped = (g: number, id: number): number => {
+    const k = kindOf(id)
     if (k < 0) return id
     let m = memo[g] as Int32Array
     if (k >= m.length) {
@@ -61,13 +67,22 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
     return out
   }
 
+  /** The cells a permutation can change in the row at hand: the threads, then changeable maps. */
+  const active = new Int32Array(width)
   return (row) => {
+    let na = 0
+    for (let j = 0; j < width; j++) {
+      // A map no permutation changes is the same cell in every candidate: it never decides.
+      if (j >= n && kindOf(row[j] as number) < 0) continue
+      active[na++] = j
+    }
     best.set(row)
     let chosen = 0
     for (let g = 1; g < G; g++) {
       const f = from[g] as Int32Array
       let cmp = 0
-      for (let j = 0; j < width; j++) {
+      for (let a = 0; a < na; a++) {
+        const j = active[a] as number
         const c = mapped(g, row[j < n ? (f[j] as number) : j] as number)
         cand[j] = c
         if (cmp === 0) {
@@ -80,7 +95,10 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
         }
       }
       if (cmp < 0) {
-        best.set(cand)
+        for (let a = 0; a < na; a++) {
+          const j = active[a] as number
+          best[j] = cand[j] as number
+        }
         chosen = g
       }
     }

@@ -154,3 +154,30 @@ test('four faulting threads (the Xe report) get the whole answer in the page, as
   await page.locator('.explore').screenshot({ path: 'test-results/screens/explore-four-threads.png' })
   expect(errors).toEqual([])
 })
+
+test('on a 390 px phone each outcome is a block: every schedule button is on screen and loads', async ({
+  page,
+}) => {
+  const errors = watchErrors(page)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await openAndCheck(page, reportedLink('gup-fast-vs-thp-collapse'))
+  await expect(page.locator('.explore .badge.final')).toHaveText(/interleavings break$/)
+  const row = page.getByRole('row', { name: /GUP returned a stale page/ })
+  await expect(row.getByRole('cell').first()).toHaveText('yes')
+  const buttons = page.locator('.outcome-table button.load')
+  expect(await buttons.count()).toBeGreaterThan(3)
+  for (const b of await buttons.all()) {
+    const box = await b.boundingBox()
+    expect(box, 'a schedule button is laid out').not.toBeNull()
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
+  }
+  // The panel itself does not scroll sideways.
+  const overflow = await page.locator('.explore').evaluate((el) => el.scrollWidth - el.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(1)
+  await page.locator('.explore').screenshot({ path: 'test-results/screens/explore-phone.png' })
+  await row
+    .getByRole('button', { name: /Load the shortest schedule reaching GUP returned a stale page/ })
+    .click()
+  await expect(page.locator('.banner.bad[data-outcome="stale-gup-page"]')).toBeVisible()
+  expect(errors).toEqual([])
+})

@@ -15,6 +15,7 @@ import {
 import type { Session } from '../state/session'
 import { Simplest } from './Simplest'
 import { useView } from '../state/store'
+import './explorePanel.css'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 /** The search's rate: the quick walks' time is not search time. */
@@ -150,24 +151,41 @@ export const ExplorePanel = memo(function ExplorePanel({ session }: { session: S
             {r.errors.length > 0 &&
               ` · ${String(r.errors.length)} model error(s): ${r.errors[0]?.message ?? ''}`}
           </p>
-          <table className="outcome-table">
-            <thead>
-              <tr>
-                <th scope="col">outcome</th>
-                <th scope="col">reachable</th>
-                <th scope="col">interleavings</th>
-                <th scope="col">schedules (load one)</th>
+          {/* Roles spelled out: the phone layout (app.css) displays the table as blocks. */}
+          <table className="outcome-table" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  outcome
+                </th>
+                <th scope="col" role="columnheader">
+                  reachable
+                </th>
+                <th scope="col" role="columnheader">
+                  interleavings
+                </th>
+                <th scope="col" role="columnheader">
+                  schedules (load one)
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {r.outcomes.map((o) => (
-                <tr key={o.id} className={`${o.severity}${o.reachable === true ? ' reached' : ''}`}>
-                  <th scope="row">
+                <tr
+                  key={o.id}
+                  role="row"
+                  className={`${o.severity}${o.reachable === true ? ' reached' : ''}`}
+                >
+                  <th scope="row" role="rowheader">
                     {o.title} <span className="tag">{o.severity}</span>
                   </th>
-                  <td>{o.reachable === 'unknown' ? 'unknown' : o.reachable ? 'yes' : 'no'}</td>
-                  <td>{o.cycle ? 'a cycle' : big(o.interleavings)}</td>
-                  <td>
+                  <td role="cell" className="reach">
+                    {o.reachable === 'unknown' ? 'unknown' : o.reachable ? 'yes' : 'no'}
+                  </td>
+                  <td role="cell" className="count">
+                    {o.cycle ? 'a cycle' : big(o.interleavings)}
+                  </td>
+                  <td role="cell">
                     {[o.shortest, ...o.others]
                       .filter((x): x is string => x !== null)
                       .map((sch, i) => (

@@ -8,6 +8,7 @@ import { Hits } from './hits'
 import { ampleThread } from './reduce'
 import { OTHER_WITNESSES } from './report'
 import { RowJudge } from './rowJudge'
+import { MAX_ROWS } from './rows'
 import { StateTable } from './stateTable'
 import type { Symmetry } from './symmetry'
 import { TransitionCache } from './transitions'
@@ -40,7 +41,8 @@ export function search(
   pathTo: (tree: SearchTree, id: number) => string[],
   reduce: boolean
 ): Searched {
-  const maxStates = opts.maxStates ?? Infinity
+  // The row store's ids have 26 bits (rows.ts): a larger budget stops there, as a budget does.
+  const maxStates = Math.min(opts.maxStates ?? Infinity, MAX_ROWS - 1)
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)
   const table = new StateTable()

@@ -41,8 +41,9 @@ export function search(
   pathTo: (tree: SearchTree, id: number) => string[],
   reduce: boolean
 ): Searched {
-  // The row store's ids have 26 bits (rows.ts): a larger budget stops there, as a budget does.
-  const maxStates = Math.min(opts.maxStates ?? Infinity, MAX_ROWS - 1)
+  // The row store's ids have 26 bits (rows.ts): a larger budget stops there, as a budget does
+  // (less a state's successors, which are added before the budget is checked again).
+  const maxStates = Math.min(opts.maxStates ?? Infinity, MAX_ROWS - 64)
   const started = opts.now?.() ?? 0
   const letters = p.threads.map((t) => t.letter)
   const table = new StateTable()

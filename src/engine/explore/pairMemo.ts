@@ -58,14 +58,12 @@ export class PairMemo {
     j: number,
     self: number,
     world: number,
-    newSelf: number,
-    newWorld: number,
-    step: number,
-    delta: number
+    ...answer: [newSelf: number, newWorld: number, step: number, delta: number]
   ): void {
     if (this.count >= MAX_ENTRIES || self >= MAX_SELF) return
     if ((this.count + 1) * 4 > (this.table.length / W) * 3) this.grow()
-    put(this.table, (self << 3) | j, world, newSelf, newWorld, step, delta)
+    const key = (self << 3) | j
+    this.table.set([key, world, ...answer], free(this.table, key, world))
     this.count++
   }
 
@@ -74,38 +72,17 @@ export class PairMemo {
     const t = new Int32Array(old.length * 2).fill(-1)
     for (let at = 0; at < old.length; at += W)
       if ((old[at] as number) !== -1)
-        put(
-          t,
-          old[at] as number,
-          old[at + 1] as number,
-          old[at + 2] as number,
-          old[at + 3] as number,
-          old[at + 4] as number,
-          old[at + 5] as number
-        )
+        t.set(old.subarray(at, at + W), free(t, old[at] as number, old[at + 1] as number))
     this.table = t
   }
 }
 
-function put(
-  t: Int32Array,
-  key: number,
-  world: number,
-  newSelf: number,
-  newWorld: number,
-  step: number,
-  delta: number
-): void {
+/** Where an entry for (key, world) goes in table `t`: the first empty slot of its probe. */
+function free(t: Int32Array, key: number, world: number): number {
   const mask = t.length / W - 1
   let i = hash(key, world) & mask
   while ((t[i * W] as number) !== -1) i = (i + 1) & mask
-  const at = i * W
-  t[at] = key
-  t[at + 1] = world
-  t[at + 2] = newSelf
-  t[at + 3] = newWorld
-  t[at + 4] = step
-  t[at + 5] = delta
+  return i * W
 }
 
 function hash(key: number, world: number): number {

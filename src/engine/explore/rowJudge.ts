@@ -187,12 +187,12 @@ export class RowJudge {
   private threadPart(t: string): (id: number) => number {
     const j = this.table.threadLetters.indexOf(t)
     this.readsThread = true
-    return j < 0 ? () => -1 : (id) => this.table.threadCell(id, j)
+    return j < 0 ? () => -1 : (id) => this.table.cell(id, j)
   }
 
   private mapPart(m: string): (id: number) => number {
     const j = this.table.slot(m, '')
-    return (id) => this.table.mapCell(id, j)
+    return (id) => this.table.cell(id, j)
   }
 
   /** A value read from one part of a state, remembered per that part's id. */

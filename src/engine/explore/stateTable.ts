@@ -66,18 +66,14 @@ export class StateTable extends StoredStates {
     this.scratch = new Int32Array(this.width)
     this.openRow = new Int32Array(this.letters.length)
     this.openId = -1
-    let h = 0
     this.letters.forEach((t, j) => {
-      const id = this.parts.id(this.parts.canon(threads[t]) as object)
-      this.scratch[j] = id
-      h = (h + this.threadShare(j, id)) | 0
+      this.scratch[j] = this.parts.id(this.parts.canon(threads[t]) as object)
     })
     this.names.forEach((m, j) => {
-      const cells = this.parts.canon(maps[m]) as Cells
-      this.scratch[this.letters.length + j] = this.parts.id(cells)
-      h = (h + mapShare(m, this.parts.valueHash(cells))) | 0
+      this.scratch[this.letters.length + j] = this.parts.id(this.parts.canon(maps[m]) as Cells)
     })
-    return this.intern(h)
+    this.scratchWorld = this.rows.internWorld(this.scratch)
+    return this.intern(this.scratchHash(this.scratchWorld))
   }
 
   /**
@@ -89,7 +85,7 @@ export class StateTable extends StoredStates {
     const b = child as unknown as Maps
     const row = this.scratch
     this.loadRow(parentId)
-    let h = this.parentHash(parentId)
+    let h = this.stateHash(parentId)
     // Per map the step wrote: its hash, the sum of its entries', updated by the changed entries.
     const names: string[] = []
     const sums: number[] = []
@@ -149,7 +145,7 @@ export class StateTable extends StoredStates {
   internWrites(parentId: number, w: WriteSet): number {
     const row = this.scratch
     this.loadRow(parentId)
-    let h = this.parentHash(parentId)
+    let h = this.stateHash(parentId)
     for (let k = 0; k < w.threadSlots.length; k++) {
       const j = w.threadSlots[k] as number
       const id = w.threadIds[k] as number
@@ -227,12 +223,7 @@ export class StateTable extends StoredStates {
     // Only the canonical form reads a row's maps; the store itself needs the world's id alone.
     if (this.canonRow !== null) this.rows.loadWorld(world, row)
     this.scratchWorld = world
-    return this.intern((this.rows.hash(parentId) + delta) | 0)
-  }
-
-  /** The hash stored state `id` was stored with. */
-  stateHash(id: number): number {
-    return this.rows.hash(id)
+    return this.intern((this.stateHash(parentId) + delta) | 0)
   }
 
   /** The last interned state as the step built it, before any canonical form: world and hash. */
@@ -247,12 +238,9 @@ export class StateTable extends StoredStates {
     if (this.canonRow !== null) {
       this.lastPerm = this.canonRow(this.scratch)
       if (this.lastPerm !== 0) {
-        // The representative's world, then its hash from the shares (the world's summed once).
-        const w = this.rows.internWorld(this.scratch)
-        full = this.worldShare(w)
-        for (let j = 0; j < this.letters.length; j++)
-          full = (full + this.threadShare(j, this.scratch[j] as number)) | 0
-        this.scratchWorld = w
+        // The representative's world, then its hash from the shares.
+        this.scratchWorld = this.rows.internWorld(this.scratch)
+        full = this.scratchHash(this.scratchWorld)
       }
     }
     return this.rows.intern(this.scratch, full & this.mask, this.scratchWorld)

@@ -88,7 +88,8 @@ export class StoredStates {
     return slot < this.letters.length || whole ? o : o[id]
   }
 
-  protected cell(state: number, slot: number): number {
+  /** The id of the object at `slot` of stored state `state`: a thread's cell, or a map. */
+  cell(state: number, slot: number): number {
     return this.rows.cell(state, slot)
   }
 
@@ -134,8 +135,18 @@ export class StoredStates {
   }
 
   /** The hash stored state `id` was stored with. */
-  protected parentHash(id: number): number {
+  stateHash(id: number): number {
     return this.rows.hash(id)
+  }
+
+  /**
+   * The hash of the row in `scratch` whose maps are world `w`: its threads' shares and the
+   * world's, summed once per world.
+   */
+  protected scratchHash(w: number): number {
+    let h = this.worldShare(w)
+    for (let j = 0; j < this.letters.length; j++) h = (h + this.threadShare(j, this.scratch[j] as number)) | 0
+    return h
   }
 
   /** World `w`'s share of a state's hash: its maps' shares, summed once per world. */
@@ -179,16 +190,6 @@ export class StoredStates {
   protected openRow = new Int32Array(0)
   protected openId = -1
   protected openWorld = -1
-
-  /** Thread `j`'s cell in stored state `id`, as an object id. */
-  threadCell(id: number, j: number): number {
-    return this.rows.cell(id, j)
-  }
-
-  /** The id of the map at row slot `j` (after the threads) of stored state `id`. */
-  mapCell(id: number, j: number): number {
-    return this.rows.cell(id, j)
-  }
 
   /** The id of stored state `id`'s world. */
   worldOf(id: number): number {

@@ -1,5 +1,6 @@
 import type { StateTable } from './stateTable'
 import { rename, renameable, type Symmetry } from './symmetry'
+import { roomFor } from './roomFor'
 
 /**
  * The canonical form of a stored state under a symmetry group (explore/symmetry.ts): of the rows
@@ -33,17 +34,13 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
    * Per permutation, over the changeable objects only: the renamed object's id + 1 (0: not yet
    * known). Most parts are unchanged by every permutation, so these stay small.
    */
-  const memo = sym.perms.map(() => new Int32Array(256))
+  const memo: Int32Array[] = sym.perms.map(() => new Int32Array(256))
   const best = new Int32Array(width)
   const cand = new Int32Array(width)
 
   /** Object `id`'s entry in `kind`, worked out the first time. */
   const kindOf = (id: number): number => {
-    if (id >= kind.length) {
-      const bigger = new Int32Array(Math.max(kind.length * 2, id + 1))
-      bigger.set(kind)
-      kind = bigger
-    }
+    kind = roomFor(kind, id)
     let k = kind[id] as number
     if (k === 0) kind[id] = k = renameable(table.objectById(id), sym) ? ++changeable : -1
     return k
@@ -53,11 +50,7 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
     const k = kindOf(id)
     if (k < 0) return id
     let m = memo[g] as Int32Array
-    if (k >= m.length) {
-      const bigger = new Int32Array(Math.max(m.length * 2, k + 1))
-      bigger.set(m)
-      memo[g] = m = bigger
-    }
+    memo[g] = m = roomFor(m, k)
     const was = m[k] as number
     if (was !== 0) return was - 1
     const o = table.objectById(id)

@@ -1,3 +1,5 @@
+import { roomFor } from './roomFor'
+
 /**
  * Which outcomes hold at which explored states, as one bit per (state, outcome): a byte per
  * state for up to eight outcomes, where lists of state ids cost 8 bytes per hit (most states of
@@ -24,11 +26,7 @@ export class Hits {
   /** Outcome `k` holds at state `v` (each pair once; states in increasing order per outcome). */
   add(v: number, k: number): void {
     const at = v * this.stride + (k >> 3)
-    if (at >= this.bits.length) {
-      const bigger = new Uint8Array(Math.max(1024, Math.ceil((at + 1) * 1.5)))
-      bigger.set(this.bits)
-      this.bits = bigger
-    }
+    this.bits = roomFor(this.bits, at, 1.5, 1024)
     this.bits[at] = (this.bits[at] as number) | (1 << (k & 7))
     const n = this.counts[k] as number
     this.counts[k] = n + 1
@@ -52,7 +50,8 @@ export class Hits {
 
   /** Every state where outcome `k` holds, in increasing order. */
   *states(k: number): Generator<number> {
-    const size = Math.floor(this.bits.length / this.stride)
+    // Ceiling: the last state may hold only its first bytes (`has` reads past them as unset).
+    const size = Math.ceil(this.bits.length / this.stride)
     let left = this.count(k)
     for (let v = 0; v < size && left > 0; v++)
       if (this.has(v, k)) {

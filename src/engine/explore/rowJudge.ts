@@ -5,6 +5,7 @@ import type { State } from '../model/types'
 import type { Program } from '../scenario/program'
 import type { Expr, Predicate } from '../scenario/schema'
 import type { StateTable } from './stateTable'
+import { roomFor } from './roomFor'
 
 /**
  * Which threads can run and which outcomes hold at a stored state, answered from its row of ids
@@ -75,12 +76,7 @@ export class RowJudge {
     let count = 0
     for (let k = 0; k < this.slots.length; k++) {
       const cell = row[this.slots[k] as number] as number
-      let r = this.runnable[k] as Uint8Array
-      if (cell >= r.length) {
-        const bigger = new Uint8Array(Math.max(r.length * 2, cell + 1))
-        bigger.set(r)
-        this.runnable[k] = r = bigger
-      }
+      const r = (this.runnable[k] = roomFor(this.runnable[k] as Uint8Array, cell))
       let v = r[cell] as number
       if (v === 0) {
         const th = this.table.objectById(cell) as { blocked: unknown; pc: number }
@@ -117,11 +113,7 @@ export class RowJudge {
 
   /** The bits of the map-only outcomes that hold in world `w` (judged at the state being judged). */
   private worldMask(w: number): number {
-    if (w >= this.byWorld.length) {
-      const bigger = new Int32Array(Math.max(this.byWorld.length * 2, w + 1))
-      bigger.set(this.byWorld)
-      this.byWorld = bigger
-    }
+    this.byWorld = roomFor(this.byWorld, w)
     const known = this.byWorld[w] as number
     if (known !== 0) return known - 1
     let mask = 0
@@ -213,11 +205,7 @@ export class RowJudge {
         if (absent === 0) absent = code(compute(this.built()))
         return values[absent - 1]
       }
-      if (key >= memo.length) {
-        const bigger = new Int32Array(Math.max(memo.length * 2, key + 1))
-        bigger.set(memo)
-        memo = bigger
-      }
+      memo = roomFor(memo, key)
       let c = memo[key] as number
       if (c === 0) memo[key] = c = code(compute(this.built()))
       return values[c - 1]

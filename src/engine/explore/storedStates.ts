@@ -3,6 +3,7 @@ import { type MapName, type State } from '../model/types'
 import { mapShare, mixedEntryHash } from './stateHash'
 import { Parts } from './hashCons'
 import { RowStore } from './rows'
+import { roomFor } from './roomFor'
 
 type Cells = Record<string, unknown>
 
@@ -151,15 +152,8 @@ export class StoredStates {
 
   /** World `w`'s share of a state's hash: its maps' shares, summed once per world. */
   protected worldShare(w: number): number {
-    if (w >= this.worldKnown.length) {
-      const n = Math.max(this.worldKnown.length * 2, w + 1)
-      const shares = new Int32Array(n)
-      shares.set(this.worldShares)
-      this.worldShares = shares
-      const known = new Uint8Array(n)
-      known.set(this.worldKnown)
-      this.worldKnown = known
-    }
+    this.worldShares = roomFor(this.worldShares, w)
+    this.worldKnown = roomFor(this.worldKnown, w)
     if (this.worldKnown[w] === 0) {
       let h = 0
       for (let k = 0; k < this.names.length; k++)

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
-import { enabledThreads, outcomesAt } from '../engine'
+import { enabledThreads, outcomesAt as interpreterOutcomes } from '../engine'
 import { RowJudge } from '../engine/explore/rowJudge'
 import { StateTable } from '../engine/explore/stateTable'
 import { TransitionCache } from '../engine/explore/transitions'
 import { program } from './helpers'
 import { MATRIX } from './matrix'
+
+/** The judge's answers at state `i`, copied out of its reused buffers. */
+const enabledAt = (judge: RowJudge, i: number): number[] =>
+  Array.from(judge.enabledBuf.subarray(0, judge.enabledInto(i, judge.enabledBuf)))
+const outcomesAt = (judge: RowJudge, i: number, terminal: boolean): number[] =>
+  Array.from(judge.hits.subarray(0, judge.outcomesInto(i, terminal)))
 
 /** How many states of each set are judged both ways (breadth-first from the start). */
 const STATES = 4000
@@ -21,13 +27,12 @@ describe('RowJudge', () => {
       const judge = new RowJudge(p, table)
       const letters = p.threads.map((t) => t.letter)
       const seen = new Set<string>()
-      const en: number[] = []
       for (let i = 0; i < table.size && i < STATES; i++) {
         const s = table.state(i)
         const enabled = enabledThreads(p, s)
-        expect(judge.enabled(i, en).map((k) => letters[k])).toEqual(enabled)
-        const hits = outcomesAt(p, s, enabled)
-        expect(judge.outcomes(i, enabled.length === 0).map((k) => judge.ids[k])).toEqual(hits)
+        expect(enabledAt(judge, i).map((k) => letters[k])).toEqual(enabled)
+        const hits = interpreterOutcomes(p, s, enabled)
+        expect(outcomesAt(judge, i, enabled.length === 0).map((k) => judge.ids[k])).toEqual(hits)
         for (const o of hits) seen.add(o)
         for (const t of enabled) steps.step(i, t, letters.indexOf(t))
       }
@@ -48,11 +53,10 @@ describe('RowJudge', () => {
       built++
       return state(id)
     }
-    const en: number[] = []
     for (let i = 0; i < table.size && i < 20_000; i++) {
-      const enabled = judge.enabled(i, en)
-      judge.outcomes(i, enabled.length === 0)
-      for (const k of [...enabled]) steps.step(i, p.threads[k]?.letter as string, k)
+      const enabled = enabledAt(judge, i)
+      outcomesAt(judge, i, enabled.length === 0)
+      for (const k of enabled) steps.step(i, p.threads[k]?.letter as string, k)
     }
     expect(table.size).toBeGreaterThan(19_000)
     // The judge's own builds (the interpreted steps build theirs too): a few per thousand states.

@@ -1,4 +1,4 @@
-import { allOutcomes, isLivelock } from '../interp/outcomes'
+import { isLivelock, stateOutcomes } from '../interp/outcomes'
 import { runStep, StepError } from '../interp/step'
 import type { Program } from '../scenario/program'
 import { formatSchedule } from '../schedule/notation'
@@ -34,11 +34,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   const sym = opts.symmetry === false ? null : symmetryOf(p)
   const wantsLivelock = p.scenario.outcomes.some(isLivelock)
   const reduce = opts.reduce === true && !wantsLivelock
-  const outcomeIds = allOutcomes(p)
-    .filter((o) => !isLivelock(o))
-    .map((o) => o.id)
-  const badIds = allOutcomes(p)
-    .filter((o) => !isLivelock(o) && o.severity === 'bad')
+  const outcomeIds = stateOutcomes(p).map((o) => o.id)
+  const badIds = stateOutcomes(p)
+    .filter((o) => o.severity === 'bad')
     .map((o) => o.id)
   const lettersTo = (tree: SearchTree, id: number) => tree.path(id).threads.map((t) => letters[t] as string)
   const s = search(

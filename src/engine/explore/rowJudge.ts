@@ -1,8 +1,8 @@
-import { allOutcomes, DEADLOCK, evalExpr, isLivelock } from '../interp/outcomes'
-import { isDone } from '../interp/step'
+import { DEADLOCK, evalExpr, stateOutcomes } from '../interp/outcomes'
+import { canRun, isDone } from '../interp/step'
 import { own } from '../model/own'
-import type { State } from '../model/types'
-import type { Program } from '../scenario/program'
+import type { State, ThreadState } from '../model/types'
+import type { Program, ThreadProgram } from '../scenario/program'
 import type { Expr, Predicate } from '../scenario/schema'
 import type { StateTable } from './stateTable'
 import { roomFor } from './roomFor'
@@ -45,31 +45,21 @@ export class RowJudge {
     this.runnable = p.threads.map(() => new Uint8Array(1024))
     this.enabledBuf = new Int32Array(p.threads.length)
     this.done = p.threads.map((t) => this.leaf(this.threadPart(t.letter), (s) => isDone(p, s, t.letter)))
-    this.judged = allOutcomes(p)
-      .filter((o) => !isLivelock(o))
-      .map((o) => {
-        this.readsThread = o === DEADLOCK
-        const holds =
-          o === DEADLOCK
-            ? () => this.done.some((d) => d() !== true)
-            : this.compile((o as { predicate: Predicate }).predicate)
-        const end = o === DEADLOCK || ('when' in o && o.when === 'end')
-        // Up to 30 such outcomes share a world's entry; any more are judged one by one.
-        const bit = !end && !this.readsThread && this.worldBits < 30 ? 1 << this.worldBits++ : 0
-        return { id: o.id, end, holds, bit }
-      })
+    this.judged = stateOutcomes(p).map((o) => {
+      this.readsThread = o === DEADLOCK
+      const holds =
+        o === DEADLOCK
+          ? () => this.done.some((d) => d() !== true)
+          : this.compile((o as { predicate: Predicate }).predicate)
+      const end = o === DEADLOCK || ('when' in o && o.when === 'end')
+      // Up to 30 such outcomes share a world's entry; any more are judged one by one.
+      const bit = !end && !this.readsThread && this.worldBits < 30 ? 1 << this.worldBits++ : 0
+      return { id: o.id, end, holds, bit }
+    })
     this.hits = new Int32Array(this.judged.length)
   }
 
-  /** The indices (program order) of the threads that can run at state `id`, into `out`. */
-  enabled(id: number, out: number[]): number[] {
-    out.length = 0
-    const n = this.enabledInto(id, this.enabledBuf)
-    for (let k = 0; k < n; k++) out.push(this.enabledBuf[k] as number)
-    return out
-  }
-
-  /** Thread indices that can run at `id`, as in `enabled`, into `out` (one per thread); how many. */
+  /** The indices (program order) of the threads that can run at state `id`, into `out` (one per thread); how many. */
   readonly enabledBuf: Int32Array
   enabledInto(id: number, out: Int32Array): number {
     const row = this.table.threadsOf(id)
@@ -78,25 +68,19 @@ export class RowJudge {
       const cell = row[this.slots[k] as number] as number
       const r = (this.runnable[k] = roomFor(this.runnable[k] as Uint8Array, cell))
       let v = r[cell] as number
-      if (v === 0) {
-        const th = this.table.objectById(cell) as { blocked: unknown; pc: number }
-        v = r[cell] = th.blocked === null && th.pc < (this.p.threads[k]?.steps.length ?? 0) ? 1 : 2
-      }
+      if (v === 0)
+        v = r[cell] = canRun(this.table.objectById(cell) as ThreadState, this.p.threads[k] as ThreadProgram)
+          ? 1
+          : 2
       if (v === 1) out[count++] = k
     }
     return count
   }
 
   /**
-   * The outcomes that hold at state `id`, as indices into `ids`; `terminal`: none can run. The
-   * array is reused by the next call.
+   * The outcomes that hold at state `id`, as indices into `ids`, into `hits` (one per outcome
+   * judged); `terminal`: no thread can run. How many hold.
    */
-  outcomes(id: number, terminal: boolean): readonly number[] {
-    const n = this.outcomesInto(id, terminal)
-    return Array.from(this.hits.subarray(0, n))
-  }
-
-  /** `outcomes` into `hits` (one per outcome judged), without allocating: how many hold. */
   readonly hits: Int32Array
   outcomesInto(id: number, terminal: boolean): number {
     this.id = id
@@ -122,7 +106,7 @@ export class RowJudge {
     return mask
   }
 
-  /** The outcomes judged, in `allOutcomes` order without livelock: what `outcomes` indexes. */
+  /** The outcomes judged (`stateOutcomes`): what `hits` indexes. */
   get ids(): readonly string[] {
     return this.judged.map((o) => o.id)
   }

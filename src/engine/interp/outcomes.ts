@@ -72,6 +72,11 @@ export function allOutcomes(p: Program): readonly Outcome[] {
   return list
 }
 
+/** The outcomes judged state by state: all but livelock, in `allOutcomes` order. */
+export function stateOutcomes(p: Program): readonly Outcome[] {
+  return allOutcomes(p).filter((o) => !isLivelock(o))
+}
+
 type Scalar = string | number | boolean | null
 
 function scalar(v: Value | undefined): Scalar {

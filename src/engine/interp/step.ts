@@ -46,7 +46,7 @@ export function isDone(p: Program, s: State, t: Letter): boolean {
 }
 
 /** A thread can take a step when it is not waiting and has steps left. */
-function canRun(th: ThreadState | undefined, prog: ThreadProgram): boolean {
+export function canRun(th: ThreadState | undefined, prog: ThreadProgram): boolean {
   return th !== undefined && th.blocked === null && th.pc < prog.steps.length
 }
 

@@ -95,23 +95,17 @@ export class RowStore {
 
   /** Copy row `id` into `out` (threads, then maps); returns its world's id. */
   load(id: number, out: Int32Array): number {
-    const chunk = this.chunks[id >>> CHUNK_BITS] as Int32Array
-    const base = (id & CHUNK_MASK) * this.stored
-    const n = this.threads
-    for (let j = 0; j < n; j++) out[j] = chunk[base + j] as number
-    const w = chunk[base + n] as number
-    this.worlds.load(w, out, n)
+    const w = this.loadThreads(id, out)
+    this.loadWorld(w, out)
     return w
   }
 
   /**
-   * The id of `row` (threads, then maps), whose hash is `h`; added if new, so `id >= size
-   * before` means new. `world` is the id of its maps' tuple when the caller knows it (a step
-   * that wrote no map keeps its parent's), else -1.
+   * The id of the row whose threads are `row`'s first cells and whose maps are world `w`
+   * (`internWorld`), with hash `h`; added if new, so `id >= size before` means new.
    */
-  intern(row: Int32Array, h: number, world: number): number {
+  intern(row: Int32Array, h: number, w: number): number {
     const n = this.threads
-    const w = world >= 0 ? world : this.worlds.intern(row, n)
     const stored = this.stored
     const slots = this.slots
     const smask = slots.length - 1

@@ -116,7 +116,7 @@ export class TransitionCache {
         n.inherited ? table.readOwn(from, n.slot, n.id) : table.read(from, n.slot, n.id, n.whole)
       )
     if (n !== undefined) {
-      this.last(n)
+      this.lastLeaf = n
       const to = table.internWrites(from, n)
       if (n.pairable) this.remember(from, slot, selfId, world, n)
       return to
@@ -173,13 +173,9 @@ export class TransitionCache {
     }
     this.leaves.push(leaf)
     this.grow(t, root, self, perThread, leaf)
-    this.last(leaf)
+    this.lastLeaf = leaf
     if (leaf.pairable) this.remember(from, slot, selfId, world, leaf)
     return to
-  }
-
-  private last(leaf: Leaf): void {
-    this.lastLeaf = leaf
   }
 
   /** Enter the step just interned (from `from`) in the pair memo. */

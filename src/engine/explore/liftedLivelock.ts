@@ -30,6 +30,8 @@ export function findLiftedFairCycle(g: Graph, sym: Symmetry, atPeak?: () => void
   const G = sym.perms.length
   const cs = components(g, true, atPeak)
   const compOf = new Int32Array(g.size).fill(-1)
+  /** A state's place in its component's sorted list (a typed array, not a Map per component). */
+  const at = new Int32Array(g.size)
   for (let c = 0; c < cs.count; c++) {
     const states = componentStates(cs, c)
     for (const v of states) compOf[v] = c
@@ -39,8 +41,8 @@ export function findLiftedFairCycle(g: Graph, sym: Symmetry, atPeak?: () => void
         if (g.progress[e] !== 1 && compOf[g.to[e] as number] === c) internal = true
     if (!internal) continue
     // In state order, so the entry (the least lifted node) is the representative met first.
-    const list = Array.from(states).sort((a, b) => a - b)
-    const at = new Map(list.map((v, k) => [v, k]))
+    const list = Int32Array.from(states).sort()
+    list.forEach((v, k) => (at[v] = k))
     const lifted = lift(g, sym, list, at, c, compOf)
     const fc = findFairCycle(lifted, atPeak)
     if (!fc) continue
@@ -61,8 +63,8 @@ export function findLiftedFairCycle(g: Graph, sym: Symmetry, atPeak?: () => void
 function lift(
   g: Graph,
   sym: Symmetry,
-  list: readonly number[],
-  at: ReadonlyMap<number, number>,
+  list: Int32Array,
+  at: Int32Array,
   c: number,
   compOf: Int32Array
 ): Graph {
@@ -87,7 +89,7 @@ function lift(
         thread[e2] = fto[g.thread[e] as number] as number
         if (g.progress[e] !== 1 && compOf[w] === c) {
           const f2 = sym.mul[f]?.[sym.inv[perm[e] as number] as number] as number
-          to[e2] = (at.get(w) as number) * G + f2
+          to[e2] = (at[w] as number) * G + f2
         } else {
           to[e2] = node
           progress[e2] = 1

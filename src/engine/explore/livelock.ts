@@ -13,8 +13,7 @@ import { components, componentStates } from './scc'
 export type { Graph } from './graph'
 
 export interface FairCycle {
-  /** States of the component (a view of the components' array), and a walk inside it from `entry` back to `entry`. */
-  readonly component: Int32Array
+  /** Where the cycle starts: the least state of its component. */
   readonly entry: number
   /** The cycle as thread indices, starting and ending at `entry`. */
   readonly cycle: readonly number[]
@@ -50,12 +49,7 @@ export function findFairCycle(g: Graph, atPeak?: () => void): FairCycle | null {
     const entry = comp.reduce((a, b) => Math.min(a, b))
     const cycle = fairWitness(g, inComp, entry, alwaysEnabled, comp.length)
     atPeak?.()
-    return {
-      component: comp,
-      entry,
-      cycle,
-      alwaysEnabled,
-    }
+    return { entry, cycle, alwaysEnabled }
   }
   return null
 }

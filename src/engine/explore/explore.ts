@@ -12,7 +12,7 @@ import { type FoundCycle, outcomeReports, showCount } from './report'
 import { search } from './search'
 import { fewestSwitches } from './switches'
 import { symmetryOf } from './symmetry'
-import { reframe, type SearchTree } from './tree'
+import { reframe } from './tree'
 
 export type { ExploreOptions, ExploreResult, OutcomeReport } from './exploreTypes'
 
@@ -35,18 +35,9 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   const wantsLivelock = p.scenario.outcomes.some(isLivelock)
   const reduce = opts.reduce === true && !wantsLivelock
   const outcomeIds = stateOutcomes(p).map((o) => o.id)
-  const badIds = stateOutcomes(p)
-    .filter((o) => o.severity === 'bad')
-    .map((o) => o.id)
-  const lettersTo = (tree: SearchTree, id: number) => tree.path(id).threads.map((t) => letters[t] as string)
-  const s = search(
-    p,
-    { ...opts, maxStates: opts.maxStates ?? DEFAULT_MAX_STATES },
-    sym,
-    outcomeIds,
-    lettersTo,
-    reduce
-  )
+  /** The bad outcomes, as indices into `outcomeIds`. */
+  const bad = stateOutcomes(p).flatMap((o, k) => (o.severity === 'bad' ? [k] : []))
+  const s = search(p, { ...opts, maxStates: opts.maxStates ?? DEFAULT_MAX_STATES }, sym, outcomeIds, reduce)
   const { tree, hits, incompleteReason } = s
   const pathTo = (id: number): { letters: string[]; frame: number } => {
     const r = tree.path(id)
@@ -71,7 +62,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
     g && complete
       ? countInterleavings(
           g,
-          [...outcomeIds.map((_, k) => [k]), badIds.map((id) => outcomeIds.indexOf(id))].map((ks) => ({
+          [...outcomeIds.map((_, k) => [k]), bad].map((ks) => ({
             held: ks.some((k) => hits.count(k) > 0),
             make: () => hits.indicator(s.states, ks),
           })),
@@ -80,7 +71,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
         )
       : null
   // Only bad outcomes get a fewest-switch schedule: a set where nothing breaks pays nothing.
-  const anyHit = badIds.some((id) => hits.count(outcomeIds.indexOf(id)) > 0) || fair !== null
+  const anyHit = bad.some((k) => hits.count(k) > 0) || fair !== null
   const switches = g && anyHit ? fewestSwitches(g, sym, peak('switches')) : null
   const outcomes = outcomeReports({
     p,

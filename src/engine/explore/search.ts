@@ -38,7 +38,6 @@ export function search(
   opts: ExploreOptions,
   sym: Symmetry | null,
   outcomeIds: readonly string[],
-  pathTo: (tree: SearchTree, id: number) => string[],
   reduce: boolean
 ): Searched {
   // The row store's ids have 26 bits (rows.ts): a larger budget stops there, as a budget does
@@ -104,7 +103,7 @@ export function search(
     for (let h = 0; h < held; h++) {
       const k = judge.hits[h] as number
       if (hits.count(k) === 0 && opts.onReach) {
-        const path = pathTo(tree, i)
+        const path = tree.path(i).threads.map((t) => letters[t] as string)
         opts.onReach({
           outcome: outcomeIds[k] as string,
           schedule: formatSchedule(path),

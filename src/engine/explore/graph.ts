@@ -1,3 +1,5 @@
+import { roomFor } from './roomFor'
+
 /**
  * The explored state graph in compressed rows: the edges out of state `v` are the indices
  * `start[v]` to `start[v + 1]` of `to` (the successor), `thread` (the thread that stepped) and
@@ -41,8 +43,7 @@ export class GraphBuilder {
   /** Start state `v`'s edges; states must be opened in order 0, 1, 2… */
   open(v: number): void {
     if (v !== this.opened) throw new Error(`graph: state ${String(v)} opened out of order`)
-    if (v + 1 >= this.start.length)
-      this.start = grow(this.start, new Int32Array(Math.ceil(this.start.length * 1.5)))
+    this.start = roomFor(this.start, v + 1, 1.5)
     this.start[v] = this.edges
     this.opened++
   }
@@ -51,11 +52,10 @@ export class GraphBuilder {
     const e = this.edges++
     if (e >= this.to.length) {
       // By half again, not double: the edges are most of what a large search keeps.
-      const n = Math.ceil(this.to.length * 1.5)
-      this.to = grow(this.to, new Int32Array(n))
-      this.thread = grow(this.thread, new Uint8Array(n))
-      this.progress = grow(this.progress, new Uint8Array(n))
-      if (this.perm) this.perm = grow(this.perm, new Uint8Array(n))
+      this.to = roomFor(this.to, e, 1.5)
+      this.thread = roomFor(this.thread, e, 1.5)
+      this.progress = roomFor(this.progress, e, 1.5)
+      if (this.perm) this.perm = roomFor(this.perm, e, 1.5)
     }
     this.to[e] = to
     this.thread[e] = thread
@@ -78,11 +78,6 @@ export class GraphBuilder {
       threadCount: this.threadCount,
     }
   }
-}
-
-function grow<T extends Int32Array | Uint8Array>(from: T, into: T): T {
-  into.set(from)
-  return into
 }
 
 /** Does thread `t` label an edge out of `v`? */

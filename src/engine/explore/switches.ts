@@ -23,10 +23,7 @@ export interface SwitchSearch {
   readonly pathTo: (v: number) => { threads: number[]; frame: number }
 }
 
-/**
- * On a symmetry-reduced graph the thread that ran last is kept in each representative's own
- * numbering: an edge of thread t and permutation g makes it `g(t)` at the next representative.
- */
+/** A pair's switch count before the search reaches it. */
 const UNREACHED = 0x7fffffff
 
 /** The state an edge leaves: edges are stored by source, so a binary search over `g.start`. */
@@ -41,6 +38,10 @@ function sourceOf(g: Graph, e: number): number {
   return lo
 }
 
+/**
+ * On a symmetry-reduced graph the thread that ran last is kept in each representative's own
+ * numbering: an edge of thread t and permutation g makes it `g(t)` at the next representative.
+ */
 export function fewestSwitches(g: Graph, sym: Symmetry | null = null, atPeak?: () => void): SwitchSearch {
   const T = g.threadCount
   const n = g.size * T

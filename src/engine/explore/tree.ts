@@ -1,4 +1,5 @@
 import type { Symmetry } from './symmetry'
+import { roomFor } from './roomFor'
 
 /**
  * The breadth-first search tree in typed arrays: for each state, the state it was first reached
@@ -22,7 +23,12 @@ export class SearchTree {
   /** Record state `id` if it is new (ids come in order); returns `id`. */
   add(id: number, from: number, t: number, g: number): number {
     if (id < this.size) return id
-    if (id >= this.parent.length) this.grow()
+    if (id >= this.parent.length) {
+      // By half again, not double: the tree is kept to the end of the analysis.
+      this.parent = roomFor(this.parent, id, 1.5)
+      this.via = roomFor(this.via, id, 1.5)
+      this.perm = roomFor(this.perm, id, 1.5)
+    }
     this.parent[id] = from
     this.via[id] = t < 0 ? 0 : t
     this.perm[id] = g
@@ -67,20 +73,6 @@ export class SearchTree {
     steps.reverse()
     perms.reverse()
     return realize(this.sym, steps, perms)
-  }
-
-  private grow(): void {
-    // By half again, not double: the tree is kept to the end of the analysis.
-    const n = Math.ceil(this.parent.length * 1.5)
-    const parent = new Int32Array(n)
-    parent.set(this.parent)
-    const via = new Uint8Array(n)
-    via.set(this.via)
-    const perm = new Uint8Array(n)
-    perm.set(this.perm)
-    this.parent = parent
-    this.via = via
-    this.perm = perm
   }
 }
 

@@ -49,8 +49,7 @@ export function canonicalForm(table: StateTable, sym: Symmetry): (row: Int32Arra
   const mapped = (g: number, id: number): number => {
     const k = kindOf(id)
     if (k < 0) return id
-    let m = memo[g] as Int32Array
-    memo[g] = m = roomFor(m, k)
+    const m = (memo[g] = roomFor(memo[g] as Int32Array, k))
     const was = m[k] as number
     if (was !== 0) return was - 1
     const o = table.objectById(id)
